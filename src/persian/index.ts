@@ -1,0 +1,9 @@
+/**
+ * The Persian layer: everything language-specific lives here and the rest of bayegan calls it.
+ */
+export { toLatinDigits, toPersianDigits } from './digits.ts';
+export { foldBasic, nearest, normalizeIdentity, normalizeSearch, toPersianLetters } from './normalize.ts';
+export { editDistance } from './edit-distance.ts';
+export { slugify } from './slug.ts';
+export { toDisplayText } from './typography.ts';
+export * from './jalali/index.ts';
