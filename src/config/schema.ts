@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../persian/index.ts';
+
+const slugPattern = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
+
+/** One section (سرویس) of the archive in `content/site.yml`. */
+export const serviceSchema = z.strictObject({
+  /** URL slug: `/service/<slug>/`. Letters (Persian allowed), digits and `-`. */
+  slug: z.string().regex(slugPattern, 'expected letters, digits and single `-` between them, such as `international`'),
+  /** The Persian name editors write in front matter (matched after normalisation). */
+  name: z.string().trim().min(1),
+  /** Shown on the service page. Default: none. */
+  description: z.string().optional(),
+});
+
+/** `content/site.yml`: site settings and the registry of services. */
+export const siteSchema = z.strictObject({
+  /** Site title (header, `<title>`, feeds). */
+  title: z.string().trim().min(1),
+  /** One-sentence description (meta description, feeds). Default: empty. */
+  description: z.string().default(''),
+  /** Absolute URL the site is served from, e.g. `https://example.org/` or `https://example.org/archive/`. */
+  baseUrl: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as `https://example.org/`' }),
+  /** IANA time zone of the newsroom; dates in front matter are wall-clock times there. Default: `Asia/Tehran`. */
+  timeZone: z
+    .string()
+    .refine(isValidTimeZone, 'expected an IANA time zone such as `Asia/Tehran` or `Asia/Kabul`')
+    .default('Asia/Tehran'),
+  /** Month names for display: `iran` (فروردین … اسفند) or `afghanistan` (حمل … حوت). Default: `iran`. */
+  months: z.enum(['iran', 'afghanistan']).default('iran'),
+  /** Articles per page on the home, service and tag pages. Default: 10. */
+  pageSize: z.int().min(1).max(500).default(10),
+  /** Articles per page on a Jalali month archive page. Default: 100. */
+  archivePageSize: z.int().min(1).max(5000).default(100),
+  /** How many related articles an article page lists. Default: 5. */
+  relatedCount: z.int().min(0).max(50).default(5),
+  /** The registry of services. */
+  services: z.array(serviceSchema).min(1, 'expected at least one service'),
+});
+
+/** The settings as written (after defaults). */
+export type SiteSettings = z.infer<typeof siteSchema>;

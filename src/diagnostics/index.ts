@@ -1,0 +1,3 @@
+export * from './diagnostic.ts';
+export * from './failure.ts';
+export * from './format.ts';

@@ -1,0 +1,3 @@
+export * from './decode.ts';
+export * from './markdown.ts';
+export * from './source.ts';

@@ -1,0 +1,5 @@
+export * from './archive.ts';
+export * from './article.ts';
+export * from './dates.ts';
+export * from './front-matter.ts';
+export * from './tags.ts';
