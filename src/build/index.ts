@@ -1,0 +1,4 @@
+export * from './analyse.ts';
+export * from './build.ts';
+export * from './compile.ts';
+export * from './run.ts';

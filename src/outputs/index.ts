@@ -1,0 +1,3 @@
+export * from './feeds.ts';
+export * from './redirects.ts';
+export * from './sitemaps.ts';

@@ -1,0 +1,48 @@
+import { articlePath, withBase } from '../config/index.ts';
+import { pageKey, type Output } from '../pages/index.ts';
+import type { SiteModel } from '../site/index.ts';
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The site path an alias is written at: `/old/a.html` stays, `/old/a` becomes `/old/a/` (an `index.html`). */
+export function aliasPath(alias: string): string {
+  return /\.[a-z0-9]+$/i.test(alias) || alias.endsWith('/') ? alias : `${alias}/`;
+}
+
+/**
+ * Old URLs that must keep working: a small HTML page per alias (meta refresh and canonical link,
+ * for any host), and `/_redirects` with real 301s for hosts that read it (Netlify, Cloudflare Pages).
+ */
+export function redirectOutputs(model: SiteModel): Output[] {
+  const { config } = model;
+  const rules: string[] = [];
+  const outputs: Output[] = [];
+  for (const article of model.articles) {
+    const target = withBase(config.basePath, articlePath(article.shenaseh));
+    const canonical = new URL(target.replace(/^\//, ''), new URL('/', config.baseUrl)).href;
+    for (const alias of article.aliases) {
+      const from = withBase(config.basePath, alias);
+      rules.push(`${encodeURI(from)} ${target} 301`);
+      const html = `<!doctype html>
+<html lang="fa" dir="rtl">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(article.title)}</title>
+<link rel="canonical" href="${escapeHtml(canonical)}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=${escapeHtml(target)}">
+</head>
+<body>
+<p>این خبر به نشانی تازه‌ای منتقل شده است: <a href="${escapeHtml(target)}">${escapeHtml(article.title)}</a></p>
+</body>
+</html>
+`;
+      outputs.push({ path: aliasPath(alias), key: pageKey('redirect-1', html), content: () => html });
+    }
+  }
+  const text = rules.sort().join('\n') + (rules.length ? '\n' : '');
+  outputs.push({ path: '/_redirects', key: pageKey('redirects-1', text), content: () => text });
+  return outputs;
+}

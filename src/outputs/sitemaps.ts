@@ -1,0 +1,73 @@
+import { Readable } from 'node:stream';
+import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
+import { articlePath, archivePath, homePath, servicePath, tagPath, tagsPath, type SiteConfig } from '../config/index.ts';
+import { pageKey, type Output } from '../pages/index.ts';
+import { toEpochMs, toIsoDateTime } from '../persian/index.ts';
+import type { SiteModel } from '../site/index.ts';
+
+/** URLs per sitemap file: the protocol's limit. */
+export const SITEMAP_LIMIT = 50_000;
+/** Google News sitemaps list articles of the last two days only, at most 1,000. */
+const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+
+function absolute(config: SiteConfig, sitePath: string): string {
+  return new URL(sitePath.replace(/^\//, ''), config.baseUrl).href;
+}
+
+const EMPTY_NEWS_SITEMAP = `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>`;
+
+async function xml(stream: SitemapStream | SitemapIndexStream, items: unknown[]): Promise<string> {
+  // The sitemap library refuses an empty file; a news sitemap is empty whenever nothing is recent.
+  if (items.length === 0) return EMPTY_NEWS_SITEMAP;
+  return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
+}
+
+/**
+ * `/sitemap.xml`, an index of `/sitemaps/N.xml` files of at most 50,000 URLs each (articles
+ * oldest first, so a full file never changes), and `/news-sitemap.xml` for articles published
+ * in the two days before the build.
+ */
+export function sitemapOutputs(model: SiteModel, now: number): Output[] {
+  const { config } = model;
+  const lists: SitemapItemLoose[] = [
+    { url: absolute(config, homePath()) },
+    { url: absolute(config, tagsPath) },
+    { url: absolute(config, archivePath()) },
+    ...model.services.map(({ service }) => ({ url: absolute(config, servicePath(service.slug)) })),
+    ...model.tags.map(({ tag }) => ({ url: absolute(config, tagPath(tag.slug)) })),
+    ...model.years.flatMap((y) => y.months.map((m) => ({ url: absolute(config, archivePath(m.jy, m.jm)) }))),
+  ];
+  const articles: SitemapItemLoose[] = model.articles.map((a) => ({
+    url: absolute(config, articlePath(a.shenaseh)),
+    lastmod: toIsoDateTime(a.updated ?? a.date, config.timeZone),
+  }));
+  const chunks: SitemapItemLoose[][] = [lists];
+  for (let i = 0; i < articles.length; i += SITEMAP_LIMIT) chunks.push(articles.slice(i, i + SITEMAP_LIMIT));
+  const outputs: Output[] = chunks.map((items, index) => ({
+    path: `/sitemaps/${index}.xml`,
+    key: pageKey('sitemap-1', items),
+    content: () => xml(new SitemapStream(), items),
+  }));
+  const index = outputs.map((o) => ({ url: absolute(config, o.path) }));
+  outputs.push({ path: '/sitemap.xml', key: pageKey('sitemap-index-1', index), content: () => xml(new SitemapIndexStream(), index) });
+  const recent = model.articles
+    .filter((a) => {
+      const published = toEpochMs(a.date, config.timeZone);
+      return published <= now && now - published <= NEWS_WINDOW_MS;
+    })
+    .slice(-1000)
+    .map((a) => ({
+      url: absolute(config, articlePath(a.shenaseh)),
+      news: {
+        publication: { name: config.title, language: 'fa' },
+        publication_date: toIsoDateTime(a.date, config.timeZone),
+        title: a.title,
+      },
+    }));
+  outputs.push({
+    path: '/news-sitemap.xml',
+    key: pageKey('news-sitemap-1', recent),
+    content: () => xml(new SitemapStream({ xmlns: { news: true, video: false, xhtml: false, image: false } }), recent),
+  });
+  return outputs;
+}

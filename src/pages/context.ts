@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { articlePath, servicePath, tagPath, withBase, type SiteConfig } from '../config/index.ts';
+import type { SiteModel } from '../site/index.ts';
+import type { Article } from '../validate/index.ts';
+import type { ThemeAssets } from './assets.ts';
+
+/** What every template sees as `site`. */
+export interface SiteContext {
+  title: string;
+  description: string;
+  url: string;
+  home: string;
+  months: string;
+  css: string;
+  font: string;
+  feed: string;
+  atom: string;
+  tags: string;
+  archive: string;
+  services: Array<{ name: string; url: string }>;
+}
+
+/** Build the `site` object of every template. */
+export function siteContext(config: SiteConfig, assets: ThemeAssets): SiteContext {
+  const url = (sitePath: string) => withBase(config.basePath, sitePath);
+  return {
+    title: config.title,
+    description: config.description,
+    url: config.baseUrl,
+    home: url('/'),
+    months: config.months,
+    css: assets.css,
+    font: assets.font,
+    feed: url('/feed.xml'),
+    atom: url('/atom.xml'),
+    tags: url('/tags/'),
+    archive: url('/archive/'),
+    services: config.services.map((s) => ({ name: s.name, url: url(servicePath(s.slug)) })),
+  };
+}
+
+/** An article as lists show it. */
+export interface Card {
+  shenaseh: number;
+  title: string;
+  url: string;
+  date: Article['date'];
+  summary: string;
+  service: { name: string; url: string };
+}
+
+/** The list entry of an article. */
+export function card(article: Article, model: SiteModel): Card {
+  const { basePath } = model.config;
+  const service = model.serviceOf(article.service);
+  return {
+    shenaseh: article.shenaseh,
+    title: article.title,
+    url: withBase(basePath, articlePath(article.shenaseh)),
+    date: article.date,
+    summary: article.summary,
+    service: { name: service.name, url: withBase(basePath, servicePath(service.slug)) },
+  };
+}
+
+/** The tag links of an article. */
+export function tagLinks(article: Article, model: SiteModel): Array<{ name: string; url: string }> {
+  return article.tags.map((t) => {
+    const tag = model.tagOf(t.key);
+    return { name: tag.name, url: withBase(model.config.basePath, tagPath(tag.slug)) };
+  });
+}
+
+/** What `page` holds in every template: its title, URL and canonical URL. */
+export interface PageMeta {
+  title: string;
+  description: string;
+  url: string;
+  canonical: string;
+  type: string;
+}
+
+/** The `page` object of a site path. */
+export function pageMeta(config: SiteConfig, sitePath: string, title: string, description: string, type: string): PageMeta {
+  return {
+    title,
+    description,
+    url: withBase(config.basePath, sitePath),
+    canonical: new URL(sitePath.replace(/^\//, ''), config.baseUrl).href,
+    type,
+  };
+}
+
+/** The output key of a page: its template set, settings and everything in its context. */
+export function pageKey(templatesHash: string, context: unknown, extra = ''): string {
+  return createHash('sha256').update(templatesHash).update('\u0000').update(JSON.stringify(context)).update(extra).digest('hex');
+}

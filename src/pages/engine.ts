@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Liquid, type Template } from 'liquidjs';
+import type { SiteConfig } from '../config/index.ts';
+import { hashBytes } from '../load/index.ts';
+import { registerFilters } from './filters.ts';
+
+/** Renders the named templates of a theme folder (`templates/`), parsed once. */
+export interface TemplateEngine {
+  render(name: string, context: object): string;
+  /** Digest of every template and asset file: part of every page's output key. */
+  hash: string;
+}
+
+function listFiles(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const abs = path.join(dir, entry.name);
+      return entry.isDirectory() ? listFiles(abs, base) : [path.relative(base, abs)];
+    })
+    .sort();
+}
+
+/** Digest of a theme folder's files (names and bytes). */
+export function hashFolder(dir: string): string {
+  const parts = listFiles(dir).map((name) => `${name}\u0000${hashBytes(readFileSync(path.join(dir, name)))}`);
+  return hashBytes(parts.join('\n'));
+}
+
+/** Create the Liquid engine for a theme folder: escaped output by default, strict filters. */
+export function createTemplateEngine(templatesDir: string, site: SiteConfig): TemplateEngine {
+  const engine = new Liquid({
+    root: [templatesDir],
+    partials: [path.join(templatesDir, 'partials')],
+    layouts: [templatesDir],
+    extname: '.liquid',
+    outputEscape: 'escape',
+    strictFilters: true,
+    ownPropertyOnly: true,
+    cache: true,
+  });
+  registerFilters(engine, site);
+  const parsed = new Map<string, Template[]>();
+  return {
+    hash: hashFolder(templatesDir),
+    render(name, context) {
+      let templates = parsed.get(name);
+      if (!templates) parsed.set(name, (templates = engine.parseFileSync(name)));
+      return engine.renderSync(templates, context) as string;
+    },
+  };
+}

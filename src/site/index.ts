@@ -1,0 +1,3 @@
+export * from './model.ts';
+export * from './paginate.ts';
+export * from './related.ts';
