@@ -1,0 +1,80 @@
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildProject } from '../../src/build/index.ts';
+import { ContentFailure } from '../../src/diagnostics/index.ts';
+import { build, siteYml, writeSite } from '../helpers/site.ts';
+
+const site = `-- content/site.yml --
+${siteYml()}
+-- content/news/1/1.md --
+---
+title: یک
+shenaseh: 1
+date: 1400-01-01
+service: سیاسی
+tags: [الف]
+---
+متن یک.
+-- content/news/1/2.md --
+---
+title: دو
+shenaseh: 2
+date: 1400-01-02
+service: سیاسی
+tags: [ب]
+---
+متن دو.
+`;
+
+/** Every file of a folder with its bytes and modification time. */
+function snapshot(dir: string): Record<string, { bytes: string; mtimeMs: number }> {
+  const result: Record<string, { bytes: string; mtimeMs: number }> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const abs = path.join(entry.parentPath, entry.name);
+    result[path.relative(dir, abs)] = { bytes: readFileSync(abs, 'base64'), mtimeMs: statSync(abs).mtimeMs };
+  }
+  return result;
+}
+
+describe('writing dist/', () => {
+  it('leaves the previous dist/ byte-identical, times included, when a build fails', async () => {
+    const root = writeSite(site);
+    const first = await build(root);
+    const before = snapshot(first.dist);
+    writeFileSync(path.join(root, 'content/news/1/2.md'), '---\ntitle: دو\nshenaseh: 1\ndate: 1400-13-01\nservice: سیاسی\n---\nمتن.\n');
+    const failure = await buildProject({ root }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ContentFailure);
+    expect(snapshot(first.dist)).toEqual(before);
+    expect(readdirSync(root)).not.toContain('.dist.staging');
+  });
+
+  it('does not rewrite unchanged files and removes stale ones', async () => {
+    const root = writeSite(site);
+    const first = await build(root);
+    mkdirSync(path.join(first.dist, 'leftover'), { recursive: true });
+    writeFileSync(path.join(first.dist, 'leftover/old.html'), 'stale');
+    const before = snapshot(first.dist);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(path.join(root, 'content/news/1/2.md'), site.split('-- content/news/1/2.md --\n')[1]!.replace('متن دو.', 'متن دوم، ویرایش‌شده.'));
+    const second = await build(root);
+    const after = snapshot(second.dist);
+    expect(after['leftover/old.html']).toBeUndefined();
+    expect(second.result.removed).toBe(1);
+    expect(after['news/2/index.html']!.bytes).not.toEqual(before['news/2/index.html']!.bytes);
+    // Article 1's page does not show article 2's body, so it is untouched: same bytes, same time.
+    expect(after['news/1/index.html']).toEqual(before['news/1/index.html']);
+    expect(after['tags/index.html']).toEqual(before['tags/index.html']);
+    expect(second.result.rendered).toBe(1);
+  });
+
+  it('gives byte-identical output from a cold and a warm build', async () => {
+    const root = writeSite(site);
+    const cold = snapshot((await build(root, { out: 'cold', cache: '.cache-a' })).dist);
+    await build(root, { out: 'warm', cache: '.cache-b' });
+    const warm = snapshot((await build(root, { out: 'warm', cache: '.cache-b' })).dist);
+    const bytes = (s: typeof cold) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.bytes]));
+    expect(bytes(warm)).toEqual(bytes(cold));
+  });
+});

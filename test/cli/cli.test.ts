@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type Io } from '../../src/cli/main.ts';
+import { siteYml, writeSite } from '../helpers/site.ts';
+
+/** Run the CLI in-process and capture what it prints. */
+export async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const stream = (append: (s: string) => void) => ({ write: (s: string) => (append(s), true), isTTY: false }) as unknown as Io["out"];
+  const code = await main(args, { out: stream((s) => (out += s)), err: stream((s) => (err += s)) });
+  return { code, out, err };
+}
+
+const broken = `-- content/site.yml --
+${siteYml()}
+-- content/news/1.md --
+---
+title: یک
+shenaseh: 1
+date: 1393-12-30
+service: سیاسی
+---
+متن.
+-- content/news/2.md --
+---
+title: [دو
+---
+متن.
+`;
+
+describe('bayegan CLI', () => {
+  it('reports every content error as path:line:col with a rule id, writes nothing and exits 1', async () => {
+    const root = writeSite(broken);
+    const { code, err } = await run(['build', '--root', root]);
+    expect(code).toBe(1);
+    expect(err).toContain('content/news/1.md:4:7: error: Unexpected day `30`, expected 1–29: Esfand 1393 has 29 days [date-invalid]');
+    expect(err).toMatch(/content\/news\/2\.md:\d+:\d+: error: Unexpected YAML syntax: .* \[yaml-syntax\]/);
+    expect(err).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+  });
+
+  it('builds a valid site and exits 0', async () => {
+    const root = writeSite(broken.replace('1393-12-30', '1399-12-30').split('-- content/news/2.md --')[0]!);
+    const { code, out } = await run(['build', '--root', root]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Built 1 articles into dist\//);
+    expect(existsSync(path.join(root, 'dist/news/1/index.html'))).toBe(true);
+  });
+
+  it('exits 2 on a usage error', async () => {
+    expect((await run(['publish'])).code).toBe(2);
+    expect((await run(['check', '--format', 'xml'])).code).toBe(2);
+  });
+});

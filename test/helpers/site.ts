@@ -1,0 +1,58 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildProject, type BuildResult, type RunOptions } from '../../src/build/index.ts';
+
+/** A minimal `content/site.yml` for test sites; `extra` lines are appended. */
+export function siteYml(extra = ''): string {
+  return `title: آزمایش
+description: سایت آزمایشی
+baseUrl: https://test.example/
+services:
+  - slug: international
+    name: بین‌الملل
+  - slug: politics
+    name: سیاسی
+${extra}`;
+}
+
+/**
+ * Write a whole site from one text block, Hugo's way: each file starts with a line
+ * `-- path --` and runs to the next such line. Returns the project folder (a new temp folder).
+ */
+export function writeSite(text: string, root = mkdtempSync(path.join(tmpdir(), 'bayegan-'))): string {
+  const parts = text.split(/^-- (.+?) --$/m);
+  for (let i = 1; i < parts.length; i += 2) {
+    const file = path.join(root, parts[i]!.trim());
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, parts[i + 1]!.replace(/^\n/, ''));
+  }
+  return root;
+}
+
+/** A built test site and helpers to read its output. */
+export interface BuiltSite {
+  root: string;
+  dist: string;
+  result: BuildResult;
+  read(file: string): string;
+  exists(file: string): boolean;
+}
+
+/** Build a project folder into its `dist/`. */
+export async function build(root: string, options: RunOptions = {}): Promise<BuiltSite> {
+  const result = await buildProject({ root, ...options });
+  const dist = path.resolve(root, options.out ?? 'dist');
+  return {
+    root,
+    dist,
+    result,
+    read: (file) => readFileSync(path.join(dist, file), 'utf8'),
+    exists: (file) => existsSync(path.join(dist, file)),
+  };
+}
+
+/** Write a site from a text block and build it. */
+export async function buildSite(text: string, options: RunOptions = {}): Promise<BuiltSite> {
+  return build(writeSite(text), options);
+}
