@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -27,7 +29,12 @@ describe.skipIf(!available)('the sample archive on a phone', () => {
     const scratch = mkdtempSync(path.join(tmpdir(), 'bayegan-browser-'));
     const site = await build(path.resolve(import.meta.dirname, '../..'), { out: path.join(scratch, 'dist'), cache: path.join(scratch, 'cache') });
     const serve = sirv(site.dist, { dev: true });
-    server = http.createServer((req, res) => serve(req, res, () => ((res.statusCode = 404), res.end())));
+    server = http.createServer((req, res) =>
+      serve(req, res, () => {
+        res.statusCode = 404;
+        res.end();
+      }),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
