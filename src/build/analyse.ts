@@ -13,8 +13,6 @@ export interface Analysis {
   compiled: Map<string, { source: SourceFile; key: string }>;
   /** How many sources were parsed now (not answered by the cache). */
   parsed: number;
-  /** How many cache entries were corrupt and ignored. */
-  corrupt: number;
 }
 
 /** Validate compiled sources: each file's front matter, then the rules across articles. */
@@ -35,10 +33,8 @@ export function analyse(
   const checked: CheckedArticle[] = [];
   const where = new Map<string, { source: SourceFile; key: string }>();
   let parsed = 0;
-  let corrupt = 0;
   compiled.forEach((result, index) => {
     if (result.cache !== 'hit') parsed += 1;
-    if (result.cache === 'corrupt') corrupt += 1;
     diagnostics.push(...result.diagnostics);
     if (!result.frontMatter || !result.facts) return;
     const item = checkFrontMatter(
@@ -54,5 +50,5 @@ export function analyse(
   });
   checkArchive(checked, config, fileOf, { drafts: options.drafts, root: paths.root });
   for (const file of files.values()) diagnostics.push(...fromVFile(file));
-  return { articles: checked.map((c) => c.article), diagnostics, compiled: where, parsed, corrupt };
+  return { articles: checked.map((c) => c.article), diagnostics, compiled: where, parsed };
 }

@@ -4,24 +4,28 @@ import { feedOutputsOf, redirectOutputs, sitemapOutputs } from '../outputs/index
 import { generatePages, type Output } from '../pages/index.ts';
 import { buildSiteModel } from '../site/index.ts';
 import { OutputWriter, type WriteStats } from '../write/index.ts';
-import { loadBody } from './compile.ts';
+import { createRunner } from './pool.ts';
+import type { PageBatch, PageResult } from './tasks.ts';
 import { checkProject, failOnErrors, type RunOptions } from './run.ts';
 
 /** What a successful build did. */
 export interface BuildResult extends WriteStats {
-  /** Warnings (a build with errors throws). */
+  /** Content warnings (a build with errors throws). */
   diagnostics: Diagnostic[];
+  /** Cache problems that were repaired. */
+  warnings: string[];
   /** Published articles. */
   articles: number;
   /** Markdown sources found under `content/`. */
   sources: number;
   /** Sources parsed and rendered now; the rest came from the cache. */
   rendered: number;
-  /** Cache entries found corrupt and ignored. */
-  corrupt: number;
   /** Files in `dist/`. */
   files: number;
 }
+
+// Pages are handed to the pool only when there are enough to pay for it.
+const POOL_THRESHOLD = 64;
 
 /**
  * Build the site into `dist/`: the checked pipeline, then indexes, pages and outputs, written
@@ -29,43 +33,56 @@ export interface BuildResult extends WriteStats {
  */
 export async function buildProject(options: RunOptions = {}): Promise<BuildResult> {
   const project = await checkProject(options, true);
-  failOnErrors(project.diagnostics);
-  const { paths, config } = project;
-  const model = buildSiteModel(project.articles, config, { drafts: options.drafts ?? false });
-  const writer = new OutputWriter(paths.out, path.join(paths.cache, 'outputs.json'));
-  await writer.start();
-  const outputs = function* (): Generator<Output> {
-    yield* generatePages({
-      model,
-      paths,
-      body: (article) => {
-        const where = project.compiled.get(article.path)!;
-        return loadBody(project.jobs.get(article.path)!, where.key);
-      },
-      bodyKey: (article) => project.compiled.get(article.path)!.key,
-    });
-    yield* feedOutputsOf(model);
-    yield* sitemapOutputs(model, project.now);
-    yield* redirectOutputs(model);
-  };
-  let files = 0;
   try {
-    for (const output of outputs()) {
-      await writer.emit(output);
-      files += 1;
+    failOnErrors(project.diagnostics);
+    const { paths, config, settings } = project;
+    const model = buildSiteModel(project.articles, config, { drafts: options.drafts ?? false });
+    const batch: Omit<PageBatch, 'pages'> = { templates: paths.templates, config, outDir: paths.out, htmlRoot: path.join(paths.cache, 'html'), settings };
+    // Small sites render in this thread: a pool costs more to start than it saves.
+    const runner = model.articles.length >= POOL_THRESHOLD ? project.runner() : createRunner(0);
+    let rebuilt = 0;
+    const writer = new OutputWriter(paths.out, path.join(paths.cache, 'outputs.json'), async (pages) => {
+      const results = await runner.run<PageResult[]>({ kind: 'pages', batch: { ...batch, pages } });
+      rebuilt += results.filter((r) => r.rebuilt).length;
+      return results;
+    });
+    await writer.start();
+    const outputs = function* (): Generator<Output> {
+      yield* generatePages({
+        model,
+        paths,
+        body: (article) => {
+          const where = project.compiled.get(article.path)!;
+          return { key: where.key, path: article.path, abs: where.source.abs };
+        },
+      });
+      yield* feedOutputsOf(model);
+      yield* sitemapOutputs(model, project.now);
+      yield* redirectOutputs(model);
+    };
+    let files = 0;
+    try {
+      for (const output of outputs()) {
+        await writer.emit(output);
+        files += 1;
+      }
+      const stats = await writer.commit();
+      const warnings = [...project.warnings];
+      if (rebuilt > 0) warnings.push(`${rebuilt} rendered bod${rebuilt === 1 ? 'y was' : 'ies were'} missing or damaged in the cache (.cache/html/) and rendered again.`);
+      return {
+        ...stats,
+        diagnostics: project.diagnostics,
+        warnings,
+        articles: model.articles.length,
+        sources: project.sources.length,
+        rendered: project.parsed,
+        files,
+      };
+    } catch (error) {
+      await writer.abort();
+      throw error;
     }
-  } catch (error) {
-    await writer.abort();
-    throw error;
+  } finally {
+    await project.close();
   }
-  const stats = await writer.commit();
-  return {
-    ...stats,
-    diagnostics: project.diagnostics,
-    articles: model.articles.length,
-    sources: project.jobs.size,
-    rendered: project.parsed,
-    corrupt: project.corrupt,
-    files,
-  };
 }

@@ -1,77 +1,85 @@
 import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/index.ts';
-import { readSource, type SourceFile } from '../load/index.ts';
+import { hashBytes } from '../load/index.ts';
 import { collectFacts, parseMarkdown, splitSource, type FrontMatter, type MarkdownFacts } from '../parse/index.ts';
-import { JsonCache, RENDER_VERSION, renderBody, type RenderSettings } from '../render/index.ts';
+import { RENDER_VERSION, renderBody, type RenderSettings } from '../render/index.ts';
+import { HtmlStore } from './cache/index.ts';
 
-/** What is cached per article: everything that comes from its bytes alone. */
-export interface ArticleCacheEntry {
-  diagnostics: Diagnostic[];
-  frontMatter?: FrontMatter;
-  facts?: MarkdownFacts;
-  html?: string;
-}
-
-/** One source after parsing (and, when building, rendering): its metadata, not its HTML. */
+/** One source after parsing: its metadata, never its HTML (that waits in the HTML store). */
 export interface CompiledSource {
   path: string;
   hash: string;
-  /** Cache key of the entry holding the rendered body. */
+  /** Key of the rendered body in the HTML store. */
   key: string;
   diagnostics: Diagnostic[];
   frontMatter?: FrontMatter;
   facts?: MarkdownFacts;
-  /** How the cache answered; `miss` and `corrupt` mean the Markdown was parsed now. */
-  cache: 'hit' | 'miss' | 'corrupt';
+  /** `hit`: answered by the cache; `miss`: the Markdown was parsed in this run. */
+  cache: 'hit' | 'miss';
 }
 
-/** Everything a compile job needs; plain data, so it can run on a worker thread. */
+/** A source to compile on a worker thread; plain data. */
 export interface CompileJob {
-  source: SourceFile;
-  /** Render the body too (build), or only parse it (check). */
+  path: string;
+  abs: string;
+  /** Render the body into the HTML store too (build), or only parse it (check). */
   render: boolean;
   settings: RenderSettings;
-  cacheRoot: string;
+  htmlRoot: string;
+  /** What the cache knew of this path: if the bytes still hash to it, nothing is parsed. */
+  known?: { hash: string; rendered: boolean };
 }
 
-/** The cache key of an article: its path and bytes, the pipeline's version and the settings that shape its HTML. */
+/** What a worker sends back for one job. */
+export type CompileResult = {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  key: string;
+} & (
+  | { reused: true }
+  | { reused: false; rendered: boolean; diagnostics: Diagnostic[]; frontMatter?: FrontMatter; facts?: MarkdownFacts }
+);
+
+/** The cache key of an article's body: its path and bytes, the pipeline's version and the settings that shape its HTML. */
 export function articleKey(path: string, hash: string, settings: RenderSettings): string {
   return createHash('sha256').update(JSON.stringify([RENDER_VERSION, settings, path, hash])).digest('hex');
 }
 
-/** Parse (and render) one article from its bytes. Pure apart from the cache. */
-export async function compileSource(path: string, bytes: Buffer, render: boolean, settings: RenderSettings): Promise<ArticleCacheEntry> {
+/** Parse (and render) one article from its bytes; pure. */
+export async function compileBytes(path: string, bytes: Uint8Array, render: boolean, settings: RenderSettings) {
   const split = splitSource(path, bytes);
-  const entry: ArticleCacheEntry = { diagnostics: split.diagnostics };
-  if (!split.frontMatter) return entry;
+  if (!split.frontMatter) return { diagnostics: split.diagnostics };
   const tree = parseMarkdown(split.body);
-  entry.frontMatter = split.frontMatter;
-  entry.facts = collectFacts(tree, split.bodyLine);
-  if (render) entry.html = await renderBody(tree, entry.facts.hasHtml, settings);
-  return entry;
+  const facts = collectFacts(tree, split.bodyLine);
+  const html = render ? await renderBody(tree, facts.hasHtml, settings) : undefined;
+  return { diagnostics: split.diagnostics, frontMatter: split.frontMatter, facts, html };
 }
 
-/** Run one compile job: answer from the cache when its entry is whole, else parse, render and store. */
-export async function runCompileJob(job: CompileJob): Promise<CompiledSource> {
-  const { bytes, hash } = await readSource(job.source.abs);
-  const key = articleKey(job.source.path, hash, job.settings);
-  const cache = new JsonCache<ArticleCacheEntry>(job.cacheRoot, 'articles');
-  const cached = cache.read(key);
-  let entry: ArticleCacheEntry;
-  if (cached.status === 'hit' && (!job.render || cached.value.html !== undefined || !cached.value.frontMatter)) {
-    entry = cached.value;
-  } else {
-    entry = await compileSource(job.source.path, bytes, job.render, job.settings);
-    if (job.render) cache.write(key, entry);
-  }
-  const { html: _html, ...meta } = entry;
-  return { path: job.source.path, hash, key, ...meta, cache: cached.status };
+/** Run one compile job: read and hash the file; parse and render it unless the cache already has it. */
+export async function runCompileJob(job: CompileJob): Promise<CompileResult> {
+  const [bytes, stamp] = await Promise.all([readFile(job.abs), stat(job.abs)]);
+  const hash = hashBytes(bytes);
+  const key = articleKey(job.path, hash, job.settings);
+  const base = { path: job.path, size: stamp.size, mtimeMs: stamp.mtimeMs, hash, key };
+  if (job.known && job.known.hash === hash && (job.known.rendered || !job.render)) return { ...base, reused: true };
+  const { html, ...meta } = await compileBytes(job.path, bytes, job.render, job.settings);
+  if (html !== undefined) new HtmlStore(job.htmlRoot).write(key, html);
+  return { ...base, reused: false, rendered: html !== undefined, ...meta };
 }
 
-/** The rendered body of an article, from the cache, or rendered again if the entry has gone. */
-export async function loadBody(job: CompileJob, key: string): Promise<string> {
-  const cached = new JsonCache<ArticleCacheEntry>(job.cacheRoot, 'articles').read(key);
-  if (cached.status === 'hit' && cached.value.html !== undefined) return cached.value.html;
-  const { bytes } = await readSource(job.source.abs);
-  return (await compileSource(job.source.path, bytes, true, job.settings)).html ?? '';
+/** The rendered body of an article from the HTML store, rendered again from its source if the store lost it. */
+export async function loadBody(
+  ref: { key: string; path: string; abs: string },
+  settings: RenderSettings,
+  htmlRoot: string,
+): Promise<{ html: string; rebuilt: boolean }> {
+  const store = new HtmlStore(htmlRoot);
+  const stored = store.read(ref.key);
+  if (stored.status === 'hit') return { html: stored.html, rebuilt: false };
+  const { html = '' } = await compileBytes(ref.path, await readFile(ref.abs), true, settings);
+  store.write(ref.key, html);
+  return { html, rebuilt: true };
 }

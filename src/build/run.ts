@@ -1,8 +1,13 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { buildTime, loadSiteConfig, resolvePaths, type PathOptions, type ProjectPaths, type SiteConfig } from '../config/index.ts';
 import { ContentFailure, hasErrors, type Diagnostic } from '../diagnostics/index.ts';
-import { scanContent } from '../load/index.ts';
+import { scanContent, type SourceFile } from '../load/index.ts';
+import type { RenderSettings } from '../render/index.ts';
 import { analyse, type Analysis } from './analyse.ts';
-import { runCompileJob, type CompiledSource, type CompileJob } from './compile.ts';
+import { readSourceIndex, writeSourceIndex, type SourceRecord } from './cache/index.ts';
+import { articleKey, type CompiledSource, type CompileJob, type CompileResult } from './compile.ts';
+import { createRunner, defaultThreads, type Runner } from './pool.ts';
 
 /** Options shared by `check` and `build`. */
 export interface RunOptions extends PathOptions {
@@ -10,28 +15,109 @@ export interface RunOptions extends PathOptions {
   drafts?: boolean;
   /** The build's "now" in ms (future-date warnings, news sitemap). Default: `SOURCE_DATE_EPOCH` or the clock. */
   now?: number;
+  /** Worker threads. Default: one per core (`BAYEGAN_THREADS` overrides); small sites run in one thread. */
+  threads?: number;
 }
 
-/** A validated archive and the settings it was checked with. */
+/** A validated archive and what it was checked with. */
 export interface CheckedProject extends Analysis {
   paths: ProjectPaths;
   config: SiteConfig;
+  settings: RenderSettings;
   now: number;
-  jobs: Map<string, CompileJob>;
+  sources: SourceFile[];
+  /** Problems with the cache (ignored and repaired), for the user to know. */
+  warnings: string[];
+  /** The worker pool, started on first use. */
+  runner: () => Runner;
+  /** Stop the worker pool if it was started. */
+  close: () => Promise<void>;
 }
 
-// Reading and parsing overlap I/O with CPU; results keep the sources' order whatever the timing.
-async function compileAll(jobs: CompileJob[], concurrency = 8): Promise<CompiledSource[]> {
-  const results = new Array<CompiledSource>(jobs.length);
+// Below this many jobs a pool costs more to start than it saves.
+const POOL_THRESHOLD = 64;
+const COMPILE_BATCH = 16;
+
+/** Run `task` on every item with at most `limit` at once; results in input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
-    while (next < jobs.length) {
+    while (next < items.length) {
       const index = next++;
-      results[index] = await runCompileJob(jobs[index]!);
+      results[index] = await task(items[index]!);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+function fromRecord(record: SourceRecord, cache: CompiledSource['cache']): CompiledSource {
+  const { path, hash, key, diagnostics, frontMatter, facts } = record;
+  return { path, hash, key, diagnostics, cache, ...(frontMatter && { frontMatter }), ...(facts && { facts }) };
+}
+
+/**
+ * Compile every source, answering from the cache what it can: a file whose size and time
+ * match the index is not read; one whose bytes still hash the same is not parsed. The rest is
+ * parsed (and rendered) on the worker pool. Results are in the sources' order.
+ */
+async function compileSources(sources: SourceFile[], render: boolean, settings: RenderSettings, paths: ProjectPaths, runner: () => Runner) {
+  const index = await readSourceIndex(paths.cache);
+  const warnings =
+    index.corrupt > 0 ? [`${index.corrupt} damaged entr${index.corrupt === 1 ? 'y' : 'ies'} in the cache (.cache/sources.ndjson) ignored and rebuilt.`] : [];
+  // A record is only worth anything under the same pipeline version and render settings.
+  const usable = (file: string) => {
+    const record = index.records.get(file);
+    return record && record.key === articleKey(record.path, record.hash, settings) ? record : undefined;
+  };
+  const stamps = await mapLimit(sources, 64, (source) => stat(source.abs));
+  const records = new Array<SourceRecord>(sources.length);
+  const compiled = new Array<CompiledSource>(sources.length);
+  const jobs: Array<{ at: number; job: CompileJob }> = [];
+  const htmlRoot = path.join(paths.cache, 'html');
+  sources.forEach((source, at) => {
+    const record = usable(source.path);
+    const stamp = stamps[at]!;
+    if (record && record.size === stamp.size && record.mtimeMs === stamp.mtimeMs && (record.rendered || !render)) {
+      records[at] = record;
+      compiled[at] = fromRecord(record, 'hit');
+      return;
+    }
+    const job: CompileJob = { path: source.path, abs: source.abs, render, settings, htmlRoot };
+    if (record) job.known = { hash: record.hash, rendered: record.rendered };
+    jobs.push({ at, job });
+  });
+  const pool = jobs.length >= POOL_THRESHOLD ? runner() : createRunner(0);
+  const batches: Array<typeof jobs> = [];
+  for (let i = 0; i < jobs.length; i += COMPILE_BATCH) batches.push(jobs.slice(i, i + COMPILE_BATCH));
+  await Promise.all(
+    batches.map(async (batch) => {
+      const results = await pool.run<CompileResult[]>({ kind: 'compile', jobs: batch.map((b) => b.job) });
+      results.forEach((result, i) => {
+        const at = batch[i]!.at;
+        const { reused, size, mtimeMs } = result;
+        const record: SourceRecord = result.reused
+          ? { ...usable(result.path)!, size, mtimeMs }
+          : {
+              path: result.path,
+              size,
+              mtimeMs,
+              hash: result.hash,
+              key: result.key,
+              rendered: result.rendered,
+              diagnostics: result.diagnostics,
+              ...(result.frontMatter && { frontMatter: result.frontMatter }),
+              ...(result.facts && { facts: result.facts }),
+            };
+        records[at] = record;
+        compiled[at] = fromRecord(record, reused ? 'hit' : 'miss');
+      });
+    }),
+  );
+  // Rewriting a large index costs time; only a change (or repair) makes it worth it.
+  if (jobs.length > 0 || index.corrupt > 0 || index.records.size !== records.length) await writeSourceIndex(paths.cache, records);
+  return { compiled, warnings };
 }
 
 /**
@@ -44,11 +130,23 @@ export async function checkProject(options: RunOptions, render = false): Promise
   const config = loadSiteConfig(paths);
   const now = options.now ?? buildTime();
   const sources = await scanContent(paths);
-  const settings = { basePath: config.basePath };
-  const jobs = sources.map((source) => ({ source, render, settings, cacheRoot: paths.cache }));
-  const compiled = await compileAll(jobs);
-  const analysis = analyse(sources, compiled, config, paths, { drafts: options.drafts ?? false, now });
-  return { ...analysis, paths, config, now, jobs: new Map(jobs.map((j) => [j.source.path, j])) };
+  const settings: RenderSettings = { basePath: config.basePath };
+  let pool: Runner | undefined;
+  const runner = () => (pool ??= createRunner(options.threads ?? defaultThreads()));
+  try {
+    const { compiled, warnings } = await compileSources(sources, render, settings, paths, runner);
+    const analysis = analyse(sources, compiled, config, paths, { drafts: options.drafts ?? false, now });
+    const close = async () => {
+      await pool?.close();
+      pool = undefined;
+    };
+    // `check` ends here; `build` needs the pool again for pages and closes it itself.
+    if (!render) await close();
+    return { ...analysis, paths, config, settings, now, sources, warnings, runner, close };
+  } catch (error) {
+    await pool?.close();
+    throw error;
+  }
 }
 
 /** Throw a {@link ContentFailure} when the diagnostics hold an error. */

@@ -4,12 +4,8 @@ import { imageSize } from 'image-size';
 import { articlePath, withBase, type ProjectPaths } from '../config/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
-import { card, pageKey, pageMeta, tagLinks, type SiteContext } from './context.ts';
-import type { TemplateEngine } from './engine.ts';
-import type { Output } from './output.ts';
-
-/** Gives the rendered HTML body of an article (from the render cache). */
-export type BodySource = (article: Article) => Promise<string>;
+import { card, outputKey, pageMeta, tagLinks, type SharedSite } from './context.ts';
+import type { BodyRef, Output } from './output.ts';
 
 function assetPath(article: Article, relative: string): string {
   return articlePath(article.shenaseh) + relative.split('/').map(encodeURIComponent).join('/');
@@ -36,20 +32,32 @@ function leadImage(article: Article, model: SiteModel, paths: ProjectPaths) {
 export function articleOutputs(
   article: Article,
   model: SiteModel,
-  engine: TemplateEngine,
-  site: SiteContext,
+  site: SharedSite,
   paths: ProjectPaths,
-  body: BodySource,
-  bodyKey: string,
+  body: BodyRef,
 ): Output[] {
   const neighbours = model.neighbours(article);
   const sitePath = articlePath(article.shenaseh);
-  const base = card(article, model);
-  const context = {
-    site,
+  const imageFile = article.image && path.join(paths.root, path.dirname(article.path), article.image);
+  const imageStamp = imageFile && statSync(imageFile, { throwIfNoEntry: false });
+  // A card shows only what comes from its article's file and the site settings, so the article's
+  // content hash stands for it; tag names depend on the whole archive, so they are named here.
+  const key = outputKey(
+    site.key,
+    'article',
+    article.hash,
+    body.key,
+    article.tags.map((t) => `${model.tagOf(t.key).name}\u0001${model.tagOf(t.key).slug}`).join('\u0002'),
+    neighbours.previous?.hash,
+    neighbours.next?.hash,
+    neighbours.related.map((a) => a.hash).join(','),
+    imageStamp ? `${imageStamp.size}:${imageStamp.mtimeMs}` : undefined,
+  );
+  const context = () => ({
+    site: site.context,
     page: pageMeta(model.config, sitePath, article.title, article.summary, 'article'),
     article: {
-      ...base,
+      ...card(article, model),
       updated: article.updated,
       lead: article.lead,
       image: leadImage(article, model, paths),
@@ -60,17 +68,8 @@ export function articleOutputs(
     previous: neighbours.previous && card(neighbours.previous, model),
     next: neighbours.next && card(neighbours.next, model),
     related: neighbours.related.map((a) => card(a, model)),
-  };
-  const outputs: Output[] = [
-    {
-      path: sitePath,
-      key: pageKey(engine.hash, context, bodyKey),
-      content: async () => {
-        const html = await body(article);
-        return engine.render('article', { ...context, article: { ...context.article, body: html } });
-      },
-    },
-  ];
+  });
+  const outputs: Output[] = [{ path: sitePath, key, template: 'article', context, body }];
   for (const relative of article.assets) {
     const abs = path.join(paths.root, path.dirname(article.path), relative);
     const stat = statSync(abs, { throwIfNoEntry: false });

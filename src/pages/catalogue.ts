@@ -1,18 +1,18 @@
 import { archivePath, tagPath, tagsPath, withBase } from '../config/index.ts';
 import { monthName, toPersianDigits } from '../persian/index.ts';
 import type { SiteModel, YearIndex } from '../site/index.ts';
-import { pageKey, pageMeta, type SiteContext } from './context.ts';
-import type { TemplateEngine } from './engine.ts';
+import { pageKey, pageMeta, type SharedSite } from './context.ts';
 import type { Output } from './output.ts';
 
-function page(engine: TemplateEngine, template: string, sitePath: string, context: object): Output {
-  return { path: sitePath, key: pageKey(engine.hash, context, template), content: () => engine.render(template, context) };
+// The few catalogue pages build their context at once and key it by its whole content.
+function page(site: SharedSite, template: string, sitePath: string, context: Record<string, unknown>): Output {
+  return { path: sitePath, key: pageKey(site.key, context, template), template, context: () => context };
 }
 
 /** `/tags/`: every tag in Persian alphabetical order, with its number of articles. */
-export function tagsOutput(model: SiteModel, engine: TemplateEngine, site: SiteContext): Output {
+export function tagsOutput(model: SiteModel, site: SharedSite): Output {
   const context = {
-    site,
+    site: site.context,
     page: pageMeta(model.config, tagsPath, 'همهٔ برچسب‌ها', `فهرست برچسب‌های ${model.config.title}`, 'tags'),
     tags: model.tags.map(({ tag, articles }) => ({
       name: tag.name,
@@ -20,7 +20,7 @@ export function tagsOutput(model: SiteModel, engine: TemplateEngine, site: SiteC
       count: articles.length,
     })),
   };
-  return page(engine, 'tags', tagsPath, context);
+  return page(site, 'tags', tagsPath, context);
 }
 
 function yearContext(year: YearIndex, model: SiteModel) {
@@ -41,11 +41,11 @@ function yearContext(year: YearIndex, model: SiteModel) {
 }
 
 /** `/archive/` (every year and month) and `/archive/<jy>/` (the months of one year). */
-export function archiveOutputs(model: SiteModel, engine: TemplateEngine, site: SiteContext): Output[] {
+export function archiveOutputs(model: SiteModel, site: SharedSite): Output[] {
   const years = model.years.map((y) => yearContext(y, model));
   const outputs = [
-    page(engine, 'archive', archivePath(), {
-      site,
+    page(site, 'archive', archivePath(), {
+      site: site.context,
       page: pageMeta(model.config, archivePath(), 'بایگانی', `بایگانی ماه‌به‌ماه ${model.config.title}`, 'archive'),
       heading: 'بایگانی',
       years,
@@ -54,8 +54,8 @@ export function archiveOutputs(model: SiteModel, engine: TemplateEngine, site: S
   for (const year of years) {
     const title = `بایگانی سال ${year.label}`;
     outputs.push(
-      page(engine, 'archive', archivePath(year.jy), {
-        site,
+      page(site, 'archive', archivePath(year.jy), {
+        site: site.context,
         page: pageMeta(model.config, archivePath(year.jy), title, `خبرهای سال ${year.label}، ماه‌به‌ماه`, 'archive-year'),
         heading: title,
         years: [year],
@@ -66,7 +66,7 @@ export function archiveOutputs(model: SiteModel, engine: TemplateEngine, site: S
 }
 
 /** `/404.html`, which most static hosts show for a missing page. */
-export function notFoundOutput(model: SiteModel, engine: TemplateEngine, site: SiteContext): Output {
-  const context = { site, page: pageMeta(model.config, '/404.html', 'صفحه پیدا نشد', '', 'not-found') };
-  return page(engine, '404', '/404.html', context);
+export function notFoundOutput(model: SiteModel, site: SharedSite): Output {
+  const context = { site: site.context, page: pageMeta(model.config, '/404.html', 'صفحه پیدا نشد', '', 'not-found') };
+  return page(site, '404', '/404.html', context);
 }

@@ -95,3 +95,24 @@ export function pageMeta(config: SiteConfig, sitePath: string, title: string, de
 export function pageKey(templatesHash: string, context: unknown, extra = ''): string {
   return createHash('sha256').update(templatesHash).update('\u0000').update(JSON.stringify(context)).update(extra).digest('hex');
 }
+
+/**
+ * An output key from the identities of its inputs rather than their values: cheap enough for
+ * every page of a million-article build. Callers must name every input of the page.
+ */
+export function outputKey(...parts: Array<string | number | undefined>): string {
+  return createHash('sha1').update(parts.join('\u0000')).digest('hex');
+}
+
+/** The `site` object of every page, and the key part that stands for it and the theme. */
+export interface SharedSite {
+  context: SiteContext;
+  /** Theme files, site settings and asset URLs, as one key part. */
+  key: string;
+}
+
+/** Build the shared site part of every page. */
+export function sharedSite(theme: { hash: string }, config: SiteConfig, assets: ThemeAssets): SharedSite {
+  const context = siteContext(config, assets);
+  return { context, key: outputKey(theme.hash, config.hash, JSON.stringify(context)) };
+}

@@ -5,11 +5,14 @@ import type { SiteConfig } from '../config/index.ts';
 import { hashBytes } from '../load/index.ts';
 import { registerFilters } from './filters.ts';
 
-/** Renders the named templates of a theme folder (`templates/`), parsed once. */
+/** A theme folder as page generation sees it: the digest of its files, part of every page key. */
+export interface Theme {
+  hash: string;
+}
+
+/** Renders the named templates of a theme folder (`templates/`), each parsed once. */
 export interface TemplateEngine {
   render(name: string, context: object): string;
-  /** Digest of every template and asset file: part of every page's output key. */
-  hash: string;
 }
 
 function listFiles(dir: string, base = dir): string[] {
@@ -22,9 +25,9 @@ function listFiles(dir: string, base = dir): string[] {
 }
 
 /** Digest of a theme folder's files (names and bytes). */
-export function hashFolder(dir: string): string {
+export function loadTheme(dir: string): Theme {
   const parts = listFiles(dir).map((name) => `${name}\u0000${hashBytes(readFileSync(path.join(dir, name)))}`);
-  return hashBytes(parts.join('\n'));
+  return { hash: hashBytes(parts.join('\n')) };
 }
 
 /** Create the Liquid engine for a theme folder: escaped output by default, strict filters. */
@@ -42,7 +45,6 @@ export function createTemplateEngine(templatesDir: string, site: SiteConfig): Te
   registerFilters(engine, site);
   const parsed = new Map<string, Template[]>();
   return {
-    hash: hashFolder(templatesDir),
     render(name, context) {
       let templates = parsed.get(name);
       if (!templates) parsed.set(name, (templates = engine.parseFileSync(name)));

@@ -6,3 +6,4 @@ export * from './engine.ts';
 export * from './generate.ts';
 export * from './lists.ts';
 export * from './output.ts';
+export * from './render-page.ts';

@@ -9,8 +9,7 @@ import {
 import { monthName, toPersianDigits } from '../persian/index.ts';
 import { pageLinks, paginate, type SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
-import { card, pageKey, pageMeta, type SiteContext } from './context.ts';
-import type { TemplateEngine } from './engine.ts';
+import { card, outputKey, pageMeta, type SharedSite } from './context.ts';
 import type { Output } from './output.ts';
 
 /** One paginated index: its articles (oldest first) and where its pages live. */
@@ -32,12 +31,25 @@ function pageTitle(heading: string, number: number | undefined, site: SiteConfig
 }
 
 /** The pages of one index, each canonical to itself. */
-export function listOutputs(spec: ListSpec, model: SiteModel, engine: TemplateEngine, site: SiteContext): Output[] {
+export function listOutputs(spec: ListSpec, model: SiteModel, site: SharedSite): Output[] {
   const url = (page?: number | 'front') => withBase(model.config.basePath, spec.pathOf(page === 'front' ? undefined : page));
   return paginate(spec.articles, spec.pageSize).map((page) => {
     const sitePath = spec.pathOf(page.number);
-    const context = {
-      site,
+    // Cards come from their articles' files and the settings: content hashes stand for them.
+    const key = outputKey(
+      site.key,
+      'list',
+      sitePath,
+      spec.type,
+      spec.heading,
+      spec.description,
+      spec.feed,
+      spec.articles.length,
+      page.chunks,
+      page.items.map((a) => a.hash).join(','),
+    );
+    const context = () => ({
+      site: site.context,
       page: pageMeta(model.config, sitePath, pageTitle(spec.heading, page.number, model.config, spec.type), spec.description, spec.type),
       list: {
         heading: spec.heading,
@@ -55,8 +67,8 @@ export function listOutputs(spec: ListSpec, model: SiteModel, engine: TemplateEn
         })),
         feed: spec.feed && withBase(model.config.basePath, spec.feed),
       },
-    };
-    return { path: sitePath, key: pageKey(engine.hash, context), content: () => engine.render('list', context) };
+    });
+    return { path: sitePath, key, template: 'list', context };
   });
 }
 

@@ -1,2 +1,3 @@
+export * from './stage.ts';
 export * from './manifest.ts';
 export * from './writer.ts';

@@ -1,15 +1,16 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { outputFile } from '../config/index.ts';
-import type { Output } from '../pages/index.ts';
+import { isTemplateOutput, type DataOutput, type Output, type PageJob } from '../pages/index.ts';
 import { readManifest, writeManifest, type ManifestEntry } from './manifest.ts';
+import { stageFile, stagingFolder, type Staged } from './stage.ts';
 
 /** What a build did to `dist/`. */
 export interface WriteStats {
   /** Files whose bytes changed or are new. */
   written: number;
-  /** Files left untouched (same bytes; modification time kept). */
+  /** Files rendered again whose bytes did not change (left untouched, time kept). */
   unchanged: number;
   /** Outputs whose key matched the previous build: not even rendered. */
   skipped: number;
@@ -17,13 +18,16 @@ export interface WriteStats {
   removed: number;
 }
 
+/** Renders template outputs somewhere (a worker pool), staging each and reporting what it found. */
+export type PageRenderer = (pages: PageJob[]) => Promise<Array<Staged & { file: string }>>;
+
+// Outputs are checked against the manifest this many at a time (their stats run concurrently).
+const WINDOW = 256;
+// Template outputs go to the renderer in batches of this size.
+const BATCH = 32;
+
 async function listFiles(dir: string, base = dir, found: string[] = []): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return found;
-  }
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     const abs = path.join(dir, entry.name);
     if (entry.isDirectory()) await listFiles(abs, base, found);
@@ -56,13 +60,15 @@ export class OutputWriter {
   private readonly staged: string[] = [];
   private readonly staging: string;
   private readonly stats: WriteStats = { written: 0, unchanged: 0, skipped: 0, removed: 0 };
+  private pending: Output[] = [];
 
   constructor(
     private readonly outDir: string,
     private readonly manifestFile: string,
+    private readonly renderPages: PageRenderer,
   ) {
     this.previous = readManifest(manifestFile);
-    this.staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}.staging`);
+    this.staging = stagingFolder(outDir);
   }
 
   /** Remove a staging folder left by a build that was killed. */
@@ -70,39 +76,62 @@ export class OutputWriter {
     await rm(this.staging, { recursive: true, force: true });
   }
 
-  /** Add one output to the build. */
+  /** Add one output to the build (written for real by `flush`, at the latest by `commit`). */
   async emit(output: Output): Promise<void> {
-    const file = outputFile(output.path);
-    if (this.next.has(file)) throw new Error(`Two outputs write \`${file}\` (the second is ${output.path}); this is a bug in bayegan.`);
-    const target = path.join(this.outDir, file);
-    const current = await stat(target).catch(() => undefined);
-    const before = this.previous.get(file);
-    if (current && before && before.key === output.key && before.size === current.size && before.mtimeMs === current.mtimeMs) {
-      this.next.set(file, before);
-      this.stats.skipped += 1;
-      return;
+    this.pending.push(output);
+    if (this.pending.length >= WINDOW) await this.flush();
+  }
+
+  private record(file: string, key: string, staged: Staged): void {
+    this.next.set(file, { key, size: staged.size, mtimeMs: staged.mtimeMs ?? 0 });
+    if (staged.changed) this.staged.push(file);
+    else this.stats.unchanged += 1;
+  }
+
+  /** Skip what the manifest vouches for; render, compare and stage the rest. */
+  async flush(): Promise<void> {
+    const outputs = this.pending;
+    this.pending = [];
+    const files = outputs.map((o) => outputFile(o.path));
+    for (const [index, file] of files.entries()) {
+      if (this.next.has(file) || files.indexOf(file) !== index) {
+        throw new Error(`Two outputs write \`${file}\` (the second is ${outputs[index]!.path}); this is a bug in bayegan.`);
+      }
+      this.next.set(file, { key: '', size: 0, mtimeMs: 0 });
     }
-    const content = await output.content();
-    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    if (current && current.size === bytes.length && Buffer.compare(await readFile(target), bytes) === 0) {
-      this.next.set(file, { key: output.key, size: current.size, mtimeMs: current.mtimeMs });
-      this.stats.unchanged += 1;
-      return;
-    }
-    const staged = path.join(this.staging, file);
-    await mkdir(path.dirname(staged), { recursive: true });
-    await writeFile(staged, bytes);
-    this.next.set(file, { key: output.key, size: bytes.length, mtimeMs: 0 });
-    this.staged.push(file);
+    const current = await Promise.all(files.map((file) => stat(path.join(this.outDir, file)).catch(() => undefined)));
+    const templates: PageJob[] = [];
+    const data: Array<[DataOutput, string]> = [];
+    outputs.forEach((output, index) => {
+      const file = files[index]!;
+      const before = this.previous.get(file);
+      const now = current[index];
+      if (now && before && before.key === output.key && before.size === now.size && before.mtimeMs === now.mtimeMs) {
+        this.next.set(file, before);
+        this.stats.skipped += 1;
+      } else if (isTemplateOutput(output)) {
+        const job: PageJob = { file, template: output.template, context: output.context() };
+        if (output.body) job.body = output.body;
+        templates.push(job);
+      }
+      else data.push([output, file]);
+    });
+    const keys = new Map(outputs.map((o, i) => [files[i]!, o.key]));
+    const batches: Array<typeof templates> = [];
+    for (let i = 0; i < templates.length; i += BATCH) batches.push(templates.slice(i, i + BATCH));
+    const rendered = Promise.all(batches.map((batch) => this.renderPages(batch)));
+    for (const [output, file] of data) this.record(file, output.key, await stageFile(this.outDir, file, await output.content()));
+    for (const results of await rendered) for (const result of results) this.record(result.file, keys.get(result.file)!, result);
   }
 
   /** Move staged files into `dist/`, remove stale files, and record what was written. */
   async commit(): Promise<WriteStats> {
+    await this.flush();
     await mkdir(this.outDir, { recursive: true });
     for (const file of this.staged) {
       const target = path.join(this.outDir, file);
       await mkdir(path.dirname(target), { recursive: true });
-      // A folder where a file must go (or the reverse) is stale output: clear it first.
+      // A folder where a file must go is stale output: clear it first.
       if (existsSync(target) && (await stat(target)).isDirectory()) await rm(target, { recursive: true });
       await rename(path.join(this.staging, file), target);
       this.next.get(file)!.mtimeMs = (await stat(target)).mtimeMs;
@@ -115,7 +144,8 @@ export class OutputWriter {
     }
     await pruneEmpty(this.outDir);
     await rm(this.staging, { recursive: true, force: true });
-    writeManifest(this.manifestFile, this.next);
+    const same = this.next.size === this.previous.size && [...this.next].every(([file, entry]) => this.previous.get(file) === entry);
+    if (!same) writeManifest(this.manifestFile, this.next);
     return { ...this.stats };
   }
 

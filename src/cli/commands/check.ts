@@ -14,7 +14,7 @@ export async function checkCommand(args: string[], io: Io, report: (r: Reporting
   if (list.length > 0) println(how.format === 'text' ? io.err : io.out, formatDiagnostics(list, how.format, how.color));
   if (how.format === 'text') {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    println(io.err, `${project.jobs.size} files checked in ${seconds} s: ${formatSummary(list)}`);
+    println(io.err, `${project.sources.length} files checked in ${seconds} s: ${formatSummary(list)}`);
   }
   return hasErrors(list) ? 1 : 0;
 }

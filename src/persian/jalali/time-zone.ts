@@ -10,6 +10,9 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 /** One formatter per zone: building an Intl.DateTimeFormat is far slower than using one. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Instants already resolved, by zone and wall clock: an archive has many articles per day. */
+const instants = new Map<string, number>();
+const MAX_INSTANTS = 100_000;
 
 /** Whether `tz` is an IANA time zone name this runtime knows (`Asia/Tehran`, `Asia/Kabul`, `UTC`). */
 export function isValidTimeZone(tz: string): boolean {
@@ -23,9 +26,19 @@ export function isValidTimeZone(tz: string): boolean {
 
 /** The instant (ms since the epoch) of a Jalali wall-clock time, 00:00 when none, in `timeZone`; RangeError on an unknown zone. */
 export function toEpochMs(d: JalaliDate, timeZone: string): number {
+  const wall = wallClockMs(d);
+  const id = `${timeZone}\u0000${wall}`;
+  let instant = instants.get(id);
+  if (instant === undefined) {
+    if (instants.size >= MAX_INSTANTS) instants.clear();
+    instants.set(id, (instant = resolveWallClock(wall, timeZone)));
+  }
+  return instant;
+}
+
+function resolveWallClock(wall: number, timeZone: string): number {
   // As Temporal's `compatible` choice: a time skipped by a clock change is read with the
   // offset before it, a repeated time resolves to its first occurrence.
-  const wall = wallClockMs(d);
   const before = offsetMs(wall - DAY, timeZone);
   const after = offsetMs(wall + DAY, timeZone);
   // Clock changes are months apart, so the offset a day either side covers every case.

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** A body read from the store: its HTML, nothing, or an entry that failed its checksum. */
+export type StoredHtml = { status: 'hit'; html: string } | { status: 'miss' } | { status: 'corrupt' };
+
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/**
+ * Rendered article bodies on disk, one file per cache key (`.cache/html/ab/abcd….html`), each
+ * behind the sha1 of its HTML on the first line and written by rename, so a half-written or
+ * damaged file is detected and never served.
+ */
+export class HtmlStore {
+  constructor(private readonly folder: string) {}
+
+  private file(key: string): string {
+    return path.join(this.folder, key.slice(0, 2), `${key}.html`);
+  }
+
+  /** The body stored under `key`. */
+  read(key: string): StoredHtml {
+    let text: string;
+    try {
+      text = readFileSync(this.file(key), 'utf8');
+    } catch {
+      return { status: 'miss' };
+    }
+    const html = text.slice(41);
+    return text.charCodeAt(40) === 10 && text.slice(0, 40) === digest(html) ? { status: 'hit', html } : { status: 'corrupt' };
+  }
+
+  /** Store a body under `key`; a store that cannot be written only makes the next build slower. */
+  write(key: string, html: string): void {
+    const target = this.file(key);
+    const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(temporary, `${digest(html)}\n${html}`);
+      renameSync(temporary, target);
+    } catch {
+      rmSync(temporary, { force: true });
+    }
+  }
+}

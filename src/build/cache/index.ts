@@ -1,0 +1,3 @@
+export * from './html-store.ts';
+export * from './records.ts';
+export * from './source-index.ts';
