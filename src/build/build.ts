@@ -37,6 +37,7 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
     failOnErrors(project.diagnostics);
     const { paths, config, settings } = project;
     const model = buildSiteModel(project.articles, config, { drafts: options.drafts ?? false });
+    project.timings.mark('site model');
     const batch: Omit<PageBatch, 'pages'> = { templates: paths.templates, config, outDir: paths.out, htmlRoot: path.join(paths.cache, 'html'), settings };
     // Small sites render in this thread: a pool costs more to start than it saves.
     const runner = model.articles.length >= POOL_THRESHOLD ? project.runner() : createRunner(0);
@@ -66,7 +67,10 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
         await writer.emit(output);
         files += 1;
       }
+      await writer.flush();
+      project.timings.mark('pages and outputs');
       const stats = await writer.commit();
+      project.timings.mark('commit');
       const warnings = [...project.warnings];
       if (rebuilt > 0) warnings.push(`${rebuilt} rendered bod${rebuilt === 1 ? 'y was' : 'ies were'} missing or damaged in the cache (.cache/html/) and rendered again.`);
       return {

@@ -20,6 +20,7 @@ export function redirectOutputs(model: SiteModel): Output[] {
   const rules: string[] = [];
   const outputs: Output[] = [];
   for (const article of model.articles) {
+    if (article.aliases.length === 0) continue;
     const target = withBase(config.basePath, articlePath(article.shenaseh));
     const canonical = new URL(target.replace(/^\//, ''), new URL('/', config.baseUrl)).href;
     for (const alias of article.aliases) {

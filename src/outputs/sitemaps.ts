@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
 import { articlePath, archivePath, homePath, servicePath, tagPath, tagsPath, type SiteConfig } from '../config/index.ts';
-import { pageKey, type Output } from '../pages/index.ts';
+import { outputKey, pageKey, type Output } from '../pages/index.ts';
 import { toEpochMs, toIsoDateTime } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
 
@@ -37,17 +37,20 @@ export function sitemapOutputs(model: SiteModel, now: number): Output[] {
     ...model.tags.map(({ tag }) => ({ url: absolute(config, tagPath(tag.slug)) })),
     ...model.years.flatMap((y) => y.months.map((m) => ({ url: absolute(config, archivePath(m.jy, m.jm)) }))),
   ];
-  const articles: SitemapItemLoose[] = model.articles.map((a) => ({
-    url: absolute(config, articlePath(a.shenaseh)),
-    lastmod: toIsoDateTime(a.updated ?? a.date, config.timeZone),
-  }));
-  const chunks: SitemapItemLoose[][] = [lists];
-  for (let i = 0; i < articles.length; i += SITEMAP_LIMIT) chunks.push(articles.slice(i, i + SITEMAP_LIMIT));
-  const outputs: Output[] = chunks.map((items, index) => ({
-    path: `/sitemaps/${index}.xml`,
-    key: pageKey('sitemap-1', items),
-    content: () => xml(new SitemapStream(), items),
-  }));
+  const outputs: Output[] = [{ path: '/sitemaps/0.xml', key: pageKey('sitemap-1', lists), content: () => xml(new SitemapStream(), lists) }];
+  for (let start = 0; start < model.articles.length; start += SITEMAP_LIMIT) {
+    const chunk = model.articles.slice(start, start + SITEMAP_LIMIT);
+    // An entry comes from its article's file and the settings: content hashes stand for it.
+    outputs.push({
+      path: `/sitemaps/${outputs.length}.xml`,
+      key: outputKey('sitemap-1', config.hash, ...chunk.map((a) => a.hash)),
+      content: () =>
+        xml(
+          new SitemapStream(),
+          chunk.map((a) => ({ url: absolute(config, articlePath(a.shenaseh)), lastmod: toIsoDateTime(a.updated ?? a.date, config.timeZone) })),
+        ),
+    });
+  }
   const index = outputs.map((o) => ({ url: absolute(config, o.path) }));
   outputs.push({ path: '/sitemap.xml', key: pageKey('sitemap-index-1', index), content: () => xml(new SitemapIndexStream(), index) });
   const recent = model.articles

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { articlePath, servicePath, tagPath, withBase, type SiteConfig } from '../config/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
@@ -101,7 +101,7 @@ export function pageKey(templatesHash: string, context: unknown, extra = ''): st
  * every page of a million-article build. Callers must name every input of the page.
  */
 export function outputKey(...parts: Array<string | number | undefined>): string {
-  return createHash('sha1').update(parts.join('\u0000')).digest('hex');
+  return hash('sha1', parts.join('\u0000'), 'hex');
 }
 
 /** The `site` object of every page, and the key part that stands for it and the theme. */

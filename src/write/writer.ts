@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { outputFile } from '../config/index.ts';
@@ -36,16 +36,17 @@ async function listFiles(dir: string, base = dir, found: string[] = []): Promise
   return found;
 }
 
-// Remove folders left empty by stale files, deepest first.
-async function pruneEmpty(dir: string, isRoot = true): Promise<boolean> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  let empty = true;
-  for (const entry of entries) {
-    if (entry.isDirectory() && (await pruneEmpty(path.join(dir, entry.name), false))) continue;
-    empty = false;
+// Remove the folders that removing stale files left empty, and their parents if they empty too.
+async function pruneEmpty(outDir: string, folders: Set<string>): Promise<void> {
+  const deepestFirst = [...folders].sort((a, b) => b.split('/').length - a.split('/').length);
+  for (let folder of deepestFirst) {
+    while (folder !== '.' && folder !== '') {
+      const abs = path.join(outDir, folder);
+      if ((await readdir(abs).catch(() => ['?'])).length > 0) break;
+      await rmdir(abs).catch(() => undefined);
+      folder = path.dirname(folder);
+    }
   }
-  if (empty && !isRoot) await rmdir(dir);
-  return empty;
 }
 
 /**
@@ -94,12 +95,12 @@ export class OutputWriter {
     this.pending = [];
     const files = outputs.map((o) => outputFile(o.path));
     for (const [index, file] of files.entries()) {
-      if (this.next.has(file) || files.indexOf(file) !== index) {
-        throw new Error(`Two outputs write \`${file}\` (the second is ${outputs[index]!.path}); this is a bug in bayegan.`);
-      }
+      if (this.next.has(file)) throw new Error(`Two outputs write \`${file}\` (the second is ${outputs[index]!.path}); this is a bug in bayegan.`);
+      // Claimed now, filled in below, so a second output for the same file in this window is caught too.
       this.next.set(file, { key: '', size: 0, mtimeMs: 0 });
     }
-    const current = await Promise.all(files.map((file) => stat(path.join(this.outDir, file)).catch(() => undefined)));
+    // Synchronous stat is several times cheaper than the promise API for this many small calls.
+    const current = files.map((file) => statSync(path.join(this.outDir, file), { throwIfNoEntry: false }));
     const templates: PageJob[] = [];
     const data: Array<[DataOutput, string]> = [];
     outputs.forEach((output, index) => {
@@ -137,12 +138,16 @@ export class OutputWriter {
       this.next.get(file)!.mtimeMs = (await stat(target)).mtimeMs;
       this.stats.written += 1;
     }
-    for (const file of await listFiles(this.outDir)) {
+    // The manifest names what the last build wrote; without one, walk dist/ to find what is stale.
+    const before = this.previous.size > 0 ? [...this.previous.keys()] : await listFiles(this.outDir);
+    const emptied = new Set<string>();
+    for (const file of before) {
       if (this.next.has(file)) continue;
       await rm(path.join(this.outDir, file), { force: true });
+      emptied.add(path.dirname(file));
       this.stats.removed += 1;
     }
-    await pruneEmpty(this.outDir);
+    await pruneEmpty(this.outDir, emptied);
     await rm(this.staging, { recursive: true, force: true });
     const same = this.next.size === this.previous.size && [...this.next].every(([file, entry]) => this.previous.get(file) === entry);
     if (!same) writeManifest(this.manifestFile, this.next);

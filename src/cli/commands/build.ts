@@ -15,7 +15,7 @@ export async function buildCommand(args: string[], io: Io, report: (r: Reporting
   println(
     io.out,
     `Built ${result.articles} articles into ${values.out ?? 'dist'}/ in ${seconds} s: ${result.files} files ` +
-      `(${result.written} written, ${result.unchanged + result.skipped} unchanged, ${result.removed} removed); ` +
+      `(${result.written} written, ${result.unchanged} rendered but unchanged, ${result.skipped} up to date, ${result.removed} removed); ` +
       `${result.rendered} of ${result.sources} sources parsed, the rest from the cache`,
   );
   return 0;

@@ -28,8 +28,19 @@ const GREGORIAN_START = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/;
 
 type Time = { hour: number; minute: number };
 
+/** The canonical form `1393-09-06` or `1393-09-06 14:30` in Latin digits: most of any archive. */
+const CANONICAL = /^(1[0-6]\d\d|0\d\d\d)-(0[1-9]|1[0-2])-(\d\d)(?: ([01]\d|2[0-3]):([0-5]\d))?$/;
+
 /** Parse a written Jalali date (and optional time); never throws. */
 export function parseJalaliDate(input: string): ParseResult {
+  // Fast path for the canonical form; anything it does not fully vouch for takes the long way.
+  const canonical = CANONICAL.exec(input);
+  if (canonical) {
+    const [, jy, jm, jd, hour, minute] = canonical.map(Number) as number[];
+    if (!checkDay(jy!, jm!, jd!) && !checkYear(canonical[1]!)) {
+      return { ok: true, value: canonical[4] === undefined ? { jy: jy!, jm: jm!, jd: jd! } : { jy: jy!, jm: jm!, jd: jd!, hour: hour!, minute: minute! } };
+    }
+  }
   const written = input.trim();
   const text = prepare(written);
   const timed = TIME.exec(text);

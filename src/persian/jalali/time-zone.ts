@@ -13,6 +13,8 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Instants already resolved, by zone and wall clock: an archive has many articles per day. */
 const instants = new Map<string, number>();
 const MAX_INSTANTS = 100_000;
+/** Offsets at the start and end of each UTC day looked up so far. */
+const dayOffsets = new Map<string, [number, number]>();
 
 /** Whether `tz` is an IANA time zone name this runtime knows (`Asia/Tehran`, `Asia/Kabul`, `UTC`). */
 export function isValidTimeZone(tz: string): boolean {
@@ -77,6 +79,19 @@ function wallClockMs(d: JalaliDate): number {
  * before 1946 has seconds (+03:25:44 in Tehran) that ISO offsets cannot carry.
  */
 function offsetMs(ms: number, timeZone: string): number {
+  // Offsets change at most once or twice a year: when a UTC day starts and ends with the same
+  // offset, every instant of it has that offset, so one day's two lookups serve all its articles.
+  const day = Math.floor(ms / DAY) * DAY;
+  const id = `${timeZone}\u0000${day}`;
+  let offsets = dayOffsets.get(id);
+  if (offsets === undefined) {
+    if (dayOffsets.size >= MAX_INSTANTS) dayOffsets.clear();
+    dayOffsets.set(id, (offsets = [exactOffsetMs(day, timeZone), exactOffsetMs(day + DAY - 1000, timeZone)]));
+  }
+  return offsets[0] === offsets[1] ? offsets[0] : exactOffsetMs(ms, timeZone);
+}
+
+function exactOffsetMs(ms: number, timeZone: string): number {
   const p = localParts(ms, timeZone);
   const date = new Date(0);
   date.setUTCFullYear(p.year, p.month - 1, p.day);
