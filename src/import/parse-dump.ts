@@ -55,7 +55,9 @@ function shown(line: DumpLine | undefined): string {
   return `\`${text.length > 40 ? `${text.slice(0, 40)}…` : text}\``;
 }
 
-function fail<T>(lines: readonly DumpLine[], index: number, ruleId: string, expected: string, note: string): Outcome<T> {
+function fail<T>(lines: readonly DumpLine[], at: number, ruleId: string, expected: string, note: string): Outcome<T> {
+  // A blank line made from markup is only the gap between two elements: name the element after it.
+  const index = lines[at]?.synthetic && isBlank(lines[at].text) && at + 1 < lines.length ? at + 1 : at;
   const problem: ImportProblem = { ruleId, message: `Unexpected ${shown(lines[index])}, expected ${expected}`, note, ...placeOf(lines, index) };
   return { ok: false, problem };
 }
