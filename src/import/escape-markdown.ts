@@ -7,9 +7,10 @@
  * paragraph stays a newline: a Markdown soft line break, which keeps the character and which
  * browsers show as a space, as they show a wrapped line.
  *
- * A web or e-mail address stays a link (GFM autolink literal) when it needs no escape; GFM takes
- * a link's text from the source as written, so an address that does need one is written so that
- * it is not a link, and its text stays exact.
+ * GFM links web and e-mail addresses in two ways: while parsing, taking the link's text from the
+ * source as written (escapes included), and afterwards, from the decoded text. An address that
+ * needs an escape is written so that the first way cannot start (`https\://`, `www\.`, `\@`);
+ * whether it then becomes a link or not, its text is exactly the dump's.
  */
 
 /** Inline syntax anywhere in a line: escapes, code, emphasis, links, HTML, strikethrough, table cells, and `&` that would start an entity. */
@@ -31,8 +32,8 @@ function keepBlanks(blanks: string): string {
 }
 
 /**
- * Escape one whitespace-free chunk. An address is left to be a link only when nothing in it
- * needs an escape and no character reference follows it (both would show in the link's text).
+ * Escape one whitespace-free chunk. An address is left as written only when nothing in it needs
+ * an escape and no character reference follows it (either would show in a parsed link's text).
  */
 function escapeChunk(chunk: string, last: boolean): string {
   const escaped = chunk.replace(INLINE, (c) => `\\${c}`);
