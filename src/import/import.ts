@@ -92,7 +92,11 @@ interface Batch {
 async function importOne(abs: string, name: string, batch: Batch): Promise<ImportProblem | undefined> {
   const { paths, registry, index, options, result } = batch;
   const shown = (file: string) => displayPath(paths, file);
-  const bytes = await readFile(abs);
+  const bytes = await readFile(abs).catch((error: NodeJS.ErrnoException) => error);
+  if (bytes instanceof Error) {
+    const note = 'Check that the file exists and that you may read it (a folder given by name is read file by file).';
+    return { ruleId: 'import-read', message: `Unexpected \`${bytes.code ?? bytes.message}\` reading the file, expected a readable dump`, note, line: 1, column: 1 };
+  }
   const dump = readDump(bytes);
   if (!dump.ok) return dump.problem;
   const parsed = parseDump(dump.value.lines);

@@ -12,7 +12,7 @@ export type LabelKind = 'date' | 'service' | 'id';
 export const LABELS: Record<LabelKind, readonly string[]> = {
   date: ['انتشار', 'تاریخ انتشار'],
   service: ['سرویس'],
-  id: ['شناسه مطلب', 'شناسه خبر', 'شناسه'],
+  id: ['شناسه مطلب', 'شناسه خبر', 'شناسه', 'کد مطلب', 'کد خبر'],
 };
 
 const LABEL_BY_KEY = new Map<string, LabelKind>(
