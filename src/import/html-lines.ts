@@ -8,6 +8,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Point } from '../diagnostics/index.ts';
+import { withoutBullet } from './layout.ts';
 import type { DumpLine } from './types.ts';
 
 /** Elements whose text is not article text (code, menus, form controls). */
@@ -105,7 +106,7 @@ export function htmlLines(html: string): DumpLine[] {
   all.forEach((block, index) => {
     const place = { line: block.line, column: block.column, synthetic: true };
     if (index > 0 && !joinsPrevious(block, all[index - 1])) lines.push({ text: '', ...place });
-    block.lines.forEach((text, k) => lines.push({ text: block.kind === 'item' && k === 0 ? `• ${text}` : text, ...place }));
+    block.lines.forEach((text, k) => lines.push({ text: block.kind === 'item' && k === 0 ? `• ${withoutBullet(text)}` : text, ...place }));
   });
   return lines;
 }

@@ -21,10 +21,17 @@ const LABEL_BY_KEY = new Map<string, LabelKind>(
   ),
 );
 
-/** A bullet as the dump tools write it (`•`, or a stand-in), then the label, a colon, the value. */
-const LABEL_LINE = /^\s*(?:([•·∙●▪◦‣⁃*\-–])\s*)?([^:：﹕]*?)\s*[:：﹕]\s*(.*)$/u;
+/**
+ * A bullet as the dump tools write it: `•`, or any stand-in (`-`, `*`, `·`, `►` …), one or two
+ * symbols that are not letters, digits, colons, opening quotes or brackets.
+ */
+const BULLET = String.raw`[^\p{L}\p{N}\p{Z}\s:：﹕«"'(\[]{1,2}`;
+/** A bullet (optional), then the label, a colon, the value. */
+const LABEL_LINE = new RegExp(String.raw`^\s*(?:${BULLET}\s*)?([^:：﹕]*?)\s*[:：﹕]\s*(.*)$`, 'u');
 /** A line that starts with a bullet and a space: an item of the labels list. */
-const BULLETED = /^[•·∙●▪◦‣⁃*\-–]\s/u;
+const BULLETED = new RegExp(String.raw`^${BULLET}\s`, 'u');
+/** A bullet at the start of a text, with the space after it. */
+const LEADING_BULLET = new RegExp(String.raw`^${BULLET}\s+`, 'u');
 /** Whitespace (no-break spaces included) and invisible characters: a line of only these is blank. */
 const BLANK = /^[\s\u200b-\u200f\u2060\ufeff]*$/u;
 
@@ -46,12 +53,17 @@ export function isBulleted(text: string): boolean {
   return BULLETED.test(text.trim());
 }
 
+/** The text of a list item without the bullet its page may have written into it (`<li>• انتشار: …</li>`). */
+export function withoutBullet(text: string): string {
+  return text.replace(LEADING_BULLET, '');
+}
+
 /** Recognise a labelled line, with or without its bullet; undefined for any other line. */
 export function readLabel(text: string): LabelLine | undefined {
   const match = LABEL_LINE.exec(text);
-  const kind = match ? LABEL_BY_KEY.get(normalizeIdentity(match[2] ?? '')) : undefined;
+  const kind = match ? LABEL_BY_KEY.get(normalizeIdentity(match[1] ?? '')) : undefined;
   if (!match || kind === undefined) return undefined;
-  const value = match[3]!.trim();
+  const value = match[2]!.trim();
   return { kind, value, offset: value === '' ? text.length : text.lastIndexOf(value) };
 }
 

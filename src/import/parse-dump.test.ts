@@ -59,6 +59,12 @@ describe('parseDump', () => {
     expect(article.lead).toBe('بند.');
   });
 
+  it('takes any one- or two-symbol bullet, a bidi mark included', () => {
+    const article = parsed(dump.replace('  • انتشار', '► انتشار').replace('  • سرویس', '\u200f• سرویس').replace('  • شناسه', '-- شناسه'));
+    expect(article.shenaseh.value).toBe(21007);
+    expect(article.caption).toBe('عکس: تالار نشست');
+  });
+
   it('counts no-break-space and zero-width lines as blank, and keeps a paragraph’s inner line breaks', () => {
     const article = parsed(dump.replace('بند نخست.\n', 'بند نخست،\n   ادامهٔ بند نخست.  \n\u00a0\u00a0\n\u200c\n\n'));
     expect(article.lead).toBe('بند نخست،\nادامهٔ بند نخست.');

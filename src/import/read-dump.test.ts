@@ -90,6 +90,12 @@ describe('readDump: HTML', () => {
     expect(article(Buffer.from(page.replace('</ul>', '</ul>\nعکس از نشست'))).caption).toBe('عکس از نشست');
   });
 
+  it('takes list items that carry their own bullet, and a widget split by <br> in a div', () => {
+    const read = article(Buffer.from(page.replace(/<li>/g, '<li>• ').replace(/<p>نظرات.*/s, '<div><span>نظرات(۲ دیدگاه)</span><br><span>نظر شما چیست؟</span></div>')));
+    expect(read.shenaseh.value).toBe(21007);
+    expect(read.body).toEqual(['بند\u00a0دوم،\nبا یک شکست خط.']);
+  });
+
   it('falls back to the title when there is no h1', () => {
     expect(article(Buffer.from(page.replace(/<h1>.*<\/h1>/, ''))).title).toBe('عنوان صفحه');
   });
