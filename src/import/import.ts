@@ -3,7 +3,7 @@
  * Every dump is read, parsed, matched with the registry and placed on its own; a dump that
  * fails is reported and writes nothing, and the batch goes on.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { displayPath, loadSiteConfig, resolvePaths, type ProjectPaths } from '../config/index.ts';
@@ -11,6 +11,7 @@ import { fromVFile, report, type Diagnostic } from '../diagnostics/index.ts';
 import { parseDump } from './parse-dump.ts';
 import { readDump } from './read-dump.ts';
 import { ServiceRegistry } from './registry.ts';
+import { visibleFiles } from './list-files.ts';
 import { indexShenaseh } from './shenaseh-index.ts';
 import type { DumpArticle, ImportProblem } from './types.ts';
 import { articleMarkdown, placeArticle, targetFile } from './write-article.ts';
@@ -44,18 +45,7 @@ async function dumpFiles(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
     const abs = path.resolve(input);
-    if (!(await stat(abs)).isDirectory()) {
-      files.push(abs);
-      continue;
-    }
-    const entries = await readdir(abs, { recursive: true, withFileTypes: true });
-    files.push(
-      ...entries
-        .filter((entry) => entry.isFile())
-        .map((entry) => path.join(entry.parentPath, entry.name))
-        .filter((file) => !path.relative(abs, file).split(path.sep).some((part) => part.startsWith('.')))
-        .sort(),
-    );
+    files.push(...((await stat(abs)).isDirectory() ? await visibleFiles(abs) : [abs]));
   }
   return files;
 }

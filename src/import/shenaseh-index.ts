@@ -3,9 +3,9 @@
  * import of the same article (same bytes) from another article with the same id (a conflict).
  * Read cheaply: only the head of each file, where the front matter is.
  */
-import { open, readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { open, readFile } from 'node:fs/promises';
 import { toLatinDigits } from '../persian/index.ts';
+import { visibleFiles } from './list-files.ts';
 
 /** Bytes read from the start of each article; front matter is almost always shorter. */
 const HEAD_BYTES = 8192;
@@ -36,13 +36,7 @@ async function shenasehOf(file: string): Promise<number | undefined> {
 
 /** Shenaseh → absolute path of the first file (in path order) that holds it, for every article under `content`. */
 export async function indexShenaseh(content: string): Promise<Map<number, string>> {
-  const entries = await readdir(content, { recursive: true, withFileTypes: true }).catch(() => []);
-  const files = entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    // Hidden files and folders (.git, editor swap files, our own temporary files) are never content.
-    .filter((file) => !path.relative(content, file).split(path.sep).some((part) => part.startsWith('.')))
-    .sort();
+  const files = (await visibleFiles(content).catch(() => [] as string[])).filter((file) => file.endsWith('.md'));
   const index = new Map<number, string>();
   for (const file of files) {
     const shenaseh = await shenasehOf(file);
