@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { build, siteYml } from '../helpers/site.ts';
 import { dumps, dumpText, emptySite, importInto, shown } from './helpers.ts';
 
-const kabulFile = 'content/news/1393/09/21007.md';
+const kabulFile = 'content/news/1393/09/41007.md';
 
 /** A dump written into a fresh folder (outside the dumps of the repository). */
 function scratchDump(name: string, text: string): string {
@@ -34,10 +34,10 @@ describe('bayegan import: services', () => {
     expect(out).toBe('Added service `محیط زیست` (slug `محیط-زیست`) to content/site.yml\nImported 1, unchanged 0, failed 0\n');
     expect(code).toBe(0);
     expect(readFileSync(path.join(root, 'content/site.yml'), 'utf8')).toBe(`${siteYml()}  - slug: محیط-زیست\n    name: محیط زیست\n`);
-    expect(readFileSync(path.join(root, 'content/news/1396/12/21009.md'), 'utf8')).toContain('\nservice: محیط زیست\n');
+    expect(readFileSync(path.join(root, 'content/news/1396/12/41009.md'), 'utf8')).toContain('\nservice: محیط زیست\n');
     const site = await build(root);
     expect(site.exists('service/محیط-زیست/index.html')).toBe(true);
-    expect(site.read('news/21009/index.html')).toContain('صدها داوطلب در روز جمعه');
+    expect(site.read('news/41009/index.html')).toContain('صدها داوطلب در روز جمعه');
   });
 });
 
@@ -63,13 +63,13 @@ describe('bayegan import: the same article again', () => {
     const refused = await importInto(root, other);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain(
-      `${other}:5:17: error: Unexpected shenaseh \`21007\` of another article, expected the article already in \`${kabulFile}\` [import-conflict]`,
+      `${other}:5:17: error: Unexpected shenaseh \`41007\` of another article, expected the article already in \`${kabulFile}\` [import-conflict]`,
     );
     expect(refused.err).toContain('Import with `--force` to replace it');
     expect(readFileSync(path.join(root, kabulFile), 'utf8')).toBe(before);
 
     const forced = await importInto(root, '--force', other);
-    expect(forced.out).toBe(`${other}: replaced ${kabulFile}, shenaseh 21007\nImported 1, unchanged 0, failed 0\n`);
+    expect(forced.out).toBe(`${other}: replaced ${kabulFile}, shenaseh 41007\nImported 1, unchanged 0, failed 0\n`);
     expect(forced.code).toBe(0);
     expect(readFileSync(path.join(root, kabulFile), 'utf8')).toBe(before.replace('نشست بعدی در بهار', 'نشست بعدی در تابستان'));
   });
@@ -78,14 +78,14 @@ describe('bayegan import: the same article again', () => {
     const root = emptySite();
     const elsewhere = path.join(root, 'content/archive/old.md');
     mkdirSync(path.dirname(elsewhere), { recursive: true });
-    writeFileSync(elsewhere, '---\ntitle: نسخهٔ قدیمی\nshenaseh: "۲۱۰۰۷"\ndate: 1393-09-06\nservice: سیاسی\n---\nمتن قدیمی.\n');
+    writeFileSync(elsewhere, '---\ntitle: نسخهٔ قدیمی\nshenaseh: "۴۱۰۰۷"\ndate: 1393-09-06\nservice: سیاسی\n---\nمتن قدیمی.\n');
     const refused = await importInto(root, 'kabul-water.txt');
     expect(refused.err).toContain('expected the article already in `content/archive/old.md` [import-conflict]');
     expect(existsSync(path.join(root, kabulFile))).toBe(false);
 
     const forced = await importInto(root, '--force', 'kabul-water.txt');
-    expect(forced.out).toContain(`: replaced content/archive/old.md, shenaseh 21007 (kept at its path; by its date it would be ${kabulFile})\n`);
-    expect(readFileSync(elsewhere, 'utf8')).toContain('\nshenaseh: 21007\n');
+    expect(forced.out).toContain(`: replaced content/archive/old.md, shenaseh 41007 (kept at its path; by its date it would be ${kabulFile})\n`);
+    expect(readFileSync(elsewhere, 'utf8')).toContain('\nshenaseh: 41007\n');
     expect(existsSync(path.join(root, kabulFile))).toBe(false);
   });
 });
@@ -103,7 +103,7 @@ describe('bayegan import: a batch', () => {
     expect(out).toBe('Imported 3, unchanged 0, failed 2\n');
     expect(err).toContain(`${path.join(folder, 'no-id.txt')}:5:1: error:`);
     expect(err).toContain(`${path.join(folder, 'empty-body.txt')}:7:1: error:`);
-    for (const file of [kabulFile, 'content/news/1395/03/21008.md', 'content/news/1400/12/21013.md']) expect(existsSync(path.join(root, file))).toBe(true);
+    for (const file of [kabulFile, 'content/news/1395/03/41008.md', 'content/news/1400/12/41013.md']) expect(existsSync(path.join(root, file))).toBe(true);
     expect((await build(root)).result.articles).toBe(3);
   });
 

@@ -9,7 +9,7 @@ import { articlePage, dumpText, emptySite, fold, importInto, shown } from './hel
 
 const kabul = `---
 title: نشست منطقه‌ای آب در کابل با توافق بر سر سه طرح پایان یافت
-shenaseh: 21007
+shenaseh: 41007
 date: 1393-09-06
 service: بین‌الملل
 caption: نمایندگان شش کشور در پایان نشست، در تالار اصلی
@@ -54,7 +54,7 @@ describe('bayegan import: the layout of the issue', () => {
     expect(out).toBe('Imported 1, unchanged 0, failed 0\n');
     expect(code).toBe(0);
     // `بین الملل` (ZWNJ lost) is written as the registry's `بین‌الملل`.
-    expect(readFileSync(path.join(root, 'content/news/1393/09/21007.md'), 'utf8')).toBe(kabul);
+    expect(readFileSync(path.join(root, 'content/news/1393/09/41007.md'), 'utf8')).toBe(kabul);
   });
 
   it('builds the imported article: title, date in the site’s month names, service, caption and every paragraph', async () => {
@@ -62,7 +62,7 @@ describe('bayegan import: the layout of the issue', () => {
       const root = emptySite(`months: ${months}\n`);
       expect((await importInto(root, 'kabul-water.txt')).code).toBe(0);
       const site = await build(root);
-      const page = articlePage(site.read('news/21007/index.html'));
+      const page = articlePage(site.read('news/41007/index.html'));
       expect(page.title).toBe('نشست منطقه‌ای آب در کابل با توافق بر سر سه طرح پایان یافت');
       expect(page.date).toBe(date);
       expect(page.service).toBe('بین‌الملل');
@@ -70,7 +70,7 @@ describe('bayegan import: the layout of the issue', () => {
       expect(page.lead).toBe('نمایندگان شش کشور همسایه پس از دو روز گفت‌وگو در کابل بر سر سه طرح مشترک مدیریت آب به توافق رسیدند.');
       expect(page.paragraphs).toHaveLength(3);
       expect(page.paragraphs[2]).toBe('هزینهٔ این سه طرح نزدیک به ۱۲ میلیون دلار برآورد شده و نشست بعدی در بهار برگزار می‌شود.');
-      expect(site.read('news/21007/index.html')).not.toContain('دیدگاه');
+      expect(site.read('news/41007/index.html')).not.toContain('دیدگاه');
     }
   });
 });
@@ -78,8 +78,8 @@ describe('bayegan import: the layout of the issue', () => {
 describe('bayegan import: round trip', () => {
   // The page shows Persian digits where the dump may have Latin ones: both sides are folded (`fold`).
   it.each([
-    ['kabul-water.txt', 21007],
-    ['budget-markdown.txt', 21008],
+    ['kabul-water.txt', 41007],
+    ['budget-markdown.txt', 41008],
   ])('a text dump’s paragraphs are the page’s, to the character: %s', async (name, id) => {
     const root = emptySite();
     expect((await importInto(root, name)).code).toBe(0);
@@ -92,7 +92,7 @@ describe('bayegan import: round trip', () => {
   it('an HTML dump’s paragraphs are the page’s, as a browser shows both', async () => {
     const root = emptySite();
     expect((await importInto(root, 'market-page.html')).code).toBe(0);
-    const page = articlePage((await build(root)).read('news/21013/index.html'));
+    const page = articlePage((await build(root)).read('news/41013/index.html'));
     const expected = htmlDumpParagraphs(dumpText('market-page.html'));
     expect(expected).toHaveLength(3);
     expect([page.lead, ...page.paragraphs].map((p) => collapse(fold(p)))).toEqual(expected.map((p) => collapse(fold(p))));
@@ -102,10 +102,10 @@ describe('bayegan import: round trip', () => {
   it('keeps Markdown-looking text as text: *, _, […](…), <tag>, lines starting #, -, 1., >', async () => {
     const root = emptySite();
     expect((await importInto(root, 'budget-markdown.txt')).code).toBe(0);
-    const markdown = readFileSync(path.join(root, 'content/news/1395/03/21008.md'), 'utf8');
+    const markdown = readFileSync(path.join(root, 'content/news/1395/03/41008.md'), 'utf8');
     expect(markdown).toContain('date: 1395-03-18\nservice: سیاسی\n');
     expect(markdown).toContain('\\# بندهای اصلی مصوبه\n\\- نوسازی ناوگان اتوبوس\n1\\. ساخت دو ایستگاه مترو\n\\> تکمیل');
-    const html = (await build(root)).read('news/21008/index.html');
+    const html = (await build(root)).read('news/41008/index.html');
     expect(articlePage(html).date).toBe('۱۸ خرداد ۱۳۹۵');
     const body = /<div class="article-body">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
     expect(body).toContain('<p>');
