@@ -1,6 +1,7 @@
 import { formatDiagnostics, formatSummary, isContentFailure } from '../diagnostics/index.ts';
 import { buildCommand } from './commands/build.ts';
 import { checkCommand } from './commands/check.ts';
+import { importCommand } from './commands/import.ts';
 import { println, UsageError, type Io, type Reporting } from './io.ts';
 
 export type { Io } from './io.ts';
@@ -10,6 +11,8 @@ const HELP = `bayegan — static site generator for Persian news archives
 Usage:
   bayegan build [options]   build content/ into dist/
   bayegan check [options]   check content/ without building (for editors and CI)
+  bayegan import [options] <file-or-folder>…
+                            import legacy dumps (text or HTML) into content/news/
 
 Options:
   --root <dir>        project folder (default: the current folder)
@@ -18,6 +21,8 @@ Options:
   --drafts            include articles with draft: true
   --format <name>     diagnostics as text (default), github or json
   --strict            check: treat warnings as errors
+  --add-services      import: add unknown services to content/site.yml
+  --force             import: replace an article that has the dump's shenaseh
   -h, --help          show this help
 
 Exit codes: 0 success, 1 content errors, 2 usage error.`;
@@ -28,6 +33,7 @@ type Command = (args: string[], io: Io, report: (r: Reporting) => void) => Promi
 const commands: Record<string, Command> = {
   build: buildCommand,
   check: checkCommand,
+  import: importCommand,
 };
 
 /** Run the CLI; resolves to the process exit code. Never lets a stack trace reach an editor. */

@@ -61,6 +61,8 @@ export function articleOutputs(
       updated: article.updated,
       lead: article.lead,
       image: leadImage(article, model, paths),
+      // Shown under the lead when there is no image to carry it (an imported dump's caption).
+      caption: article.caption ?? '',
       author: article.author ?? '',
       source: article.source ?? '',
       tags: tagLinks(article, model),
