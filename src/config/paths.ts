@@ -1,9 +1,21 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// Found by walking up, because this code runs both from src/ and from a bundle elsewhere in the package.
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    try {
+      if ((JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'bayegan') return dir;
+    } catch {
+      // No package.json here (or not readable): keep looking.
+    }
+    if (path.dirname(dir) === dir) return path.resolve(from, '../..');
+  }
+}
+
 /** The folder of the bayegan package itself (its bundled templates live there). */
-export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const packageRoot = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 /** Where a project's inputs and outputs live. All paths are absolute. */
 export interface ProjectPaths {

@@ -53,24 +53,27 @@ export function articleOutputs(
     neighbours.related.map((a) => a.hash).join(','),
     imageStamp ? `${imageStamp.size}:${imageStamp.mtimeMs}` : undefined,
   );
-  const context = () => ({
-    site: site.context,
-    page: pageMeta(model.config, sitePath, article.title, article.summary, 'article'),
-    article: {
-      ...card(article, model),
-      updated: article.updated,
-      lead: article.lead,
-      image: leadImage(article, model, paths),
-      // Shown under the lead when there is no image to carry it (an imported dump's caption).
-      caption: article.caption ?? '',
-      author: article.author ?? '',
-      source: article.source ?? '',
-      tags: tagLinks(article, model),
-    },
-    previous: neighbours.previous && card(neighbours.previous, model),
-    next: neighbours.next && card(neighbours.next, model),
-    related: neighbours.related.map((a) => card(a, model)),
-  });
+  const context = () => {
+    const base = card(article, model);
+    return {
+      site: site.context,
+      page: pageMeta(model.config, sitePath, article.title, article.summary, 'article', base.service.url),
+      article: {
+        ...base,
+        updated: article.updated,
+        lead: article.lead,
+        image: leadImage(article, model, paths),
+        // Shown under the lead when there is no image to carry it (an imported dump's caption).
+        caption: article.caption ?? '',
+        author: article.author ?? '',
+        source: article.source ?? '',
+        tags: tagLinks(article, model),
+      },
+      previous: neighbours.previous && card(neighbours.previous, model),
+      next: neighbours.next && card(neighbours.next, model),
+      related: neighbours.related.map((a) => card(a, model)),
+    };
+  };
   const outputs: Output[] = [{ path: sitePath, key, template: 'article', context, body }];
   for (const relative of article.assets) {
     const abs = path.join(paths.root, path.dirname(article.path), relative);

@@ -78,16 +78,26 @@ export interface PageMeta {
   url: string;
   canonical: string;
   type: string;
+  /** URL of the service page this page belongs to (a service's lists, its articles), or empty. */
+  section: string;
 }
 
 /** The `page` object of a site path. */
-export function pageMeta(config: SiteConfig, sitePath: string, title: string, description: string, type: string): PageMeta {
+export function pageMeta(
+  config: SiteConfig,
+  sitePath: string,
+  title: string,
+  description: string,
+  type: string,
+  section = '',
+): PageMeta {
   return {
     title,
     description,
     url: withBase(config.basePath, sitePath),
     canonical: new URL(sitePath.replace(/^\//, ''), config.baseUrl).href,
     type,
+    section,
   };
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Liquid, type Template } from 'liquidjs';
 import type { SiteConfig } from '../config/index.ts';
 import { hashBytes } from '../load/index.ts';
+import { registerCacheTag } from './cache-tag.ts';
 import { registerFilters } from './filters.ts';
 
 /** A theme folder as page generation sees it: the digest of its files, part of every page key. */
@@ -44,11 +45,11 @@ export function createTemplateEngine(templatesDir: string, site: SiteConfig): Te
   });
   registerFilters(engine, site);
   const parsed = new Map<string, Template[]>();
-  return {
-    render(name, context) {
-      let templates = parsed.get(name);
-      if (!templates) parsed.set(name, (templates = engine.parseFileSync(name)));
-      return engine.renderSync(templates, context) as string;
-    },
+  const render = (name: string, context: object) => {
+    let templates = parsed.get(name);
+    if (!templates) parsed.set(name, (templates = engine.parseFileSync(name)));
+    return engine.renderSync(templates, context) as string;
   };
+  registerCacheTag(engine, (name, scope) => render(`partials/${name}`, scope));
+  return { render };
 }

@@ -23,6 +23,8 @@ export interface ListSpec {
   type: string;
   /** Site path of the index's feed, if it has one. */
   feed?: string;
+  /** Site path of the service the index belongs to, if any (the header marks it). */
+  section?: string;
 }
 
 function pageTitle(heading: string, number: number | undefined, site: SiteConfig, type: string): string {
@@ -44,13 +46,21 @@ export function listOutputs(spec: ListSpec, model: SiteModel, site: SharedSite):
       spec.heading,
       spec.description,
       spec.feed,
+      spec.section,
       spec.articles.length,
       page.chunks,
       page.items.map((a) => a.hash).join(','),
     );
     const context = () => ({
       site: site.context,
-      page: pageMeta(model.config, sitePath, pageTitle(spec.heading, page.number, model.config, spec.type), spec.description, spec.type),
+      page: pageMeta(
+        model.config,
+        sitePath,
+        pageTitle(spec.heading, page.number, model.config, spec.type),
+        spec.description,
+        spec.type,
+        spec.section && withBase(model.config.basePath, spec.section),
+      ),
       list: {
         heading: spec.heading,
         description: spec.description,
@@ -95,6 +105,7 @@ export function indexSpecs(model: SiteModel): ListSpec[] {
       description: service.description || `خبرهای سرویس ${service.name}`,
       type: 'service',
       feed: `${servicePath(service.slug)}feed.xml`,
+      section: servicePath(service.slug),
     });
   }
   for (const { tag, articles } of model.tags) {

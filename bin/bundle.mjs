@@ -1,0 +1,77 @@
+// Loading bayegan's ~400 modules through tsx costs over a second per process and per worker
+// thread. So the TypeScript sources are bundled once with esbuild (which tsx brings) into a
+// folder named by a digest of the sources, and later runs load that bundle: one file, no
+// transpiling. Plain JavaScript, because it runs before anything can load TypeScript.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+function sourceFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const abs = path.join(dir, entry.name);
+    return entry.isDirectory() ? sourceFiles(abs) : [abs];
+  });
+}
+
+/** A digest of everything the bundle is made from: sources (by size and time), package.json, esbuild. */
+function digest(esbuildVersion) {
+  const hash = createHash('sha1').update(esbuildVersion).update(readFileSync(path.join(root, 'package.json')));
+  for (const file of sourceFiles(path.join(root, 'src')).sort()) {
+    const stat = statSync(file);
+    hash.update(`${path.relative(root, file)}\0${stat.size}\0${stat.mtimeMs}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function candidates(id) {
+  if (process.env.BAYEGAN_BUNDLE_DIR) return [path.join(process.env.BAYEGAN_BUNDLE_DIR, id)];
+  return [path.join(root, 'node_modules/.cache/bayegan', id), path.join(tmpdir(), 'bayegan-bundle', id)];
+}
+
+/** The bundled CLI's path, building the bundle first if needed; undefined when bundling is impossible. */
+export async function bundledCli() {
+  if (process.env.BAYEGAN_NO_BUNDLE === '1') return undefined;
+  let esbuild;
+  try {
+    esbuild = require('esbuild');
+  } catch {
+    return undefined;
+  }
+  const id = digest(esbuild.version);
+  for (const dir of candidates(id)) {
+    const cli = path.join(dir, 'cli.mjs');
+    if (existsSync(cli)) return cli;
+    const building = `${dir}.${process.pid}.tmp`;
+    try {
+      mkdirSync(path.dirname(dir), { recursive: true });
+      await esbuild.build({
+        absWorkingDir: root,
+        entryPoints: { cli: 'src/cli/main.ts', worker: 'src/build/tasks.ts' },
+        outdir: building,
+        outExtension: { '.js': '.mjs' },
+        bundle: true,
+        splitting: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        // piscina starts its own worker script from its package folder; esbuild loads its binary.
+        external: ['piscina', 'esbuild'],
+        banner: { js: "import { createRequire as __bayeganRequire } from 'node:module'; const require = __bayeganRequire(import.meta.url);" },
+        logLevel: 'silent',
+      });
+      renameSync(building, dir);
+      return cli;
+    } catch {
+      rmSync(building, { recursive: true, force: true });
+      // Another process may have won the race to the same folder.
+      if (existsSync(cli)) return cli;
+    }
+  }
+  return undefined;
+}
