@@ -60,14 +60,25 @@ export async function bundledCli() {
         format: 'esm',
         platform: 'node',
         target: 'node20',
-        // piscina starts its own worker script from its package folder; esbuild loads its binary.
-        external: ['piscina', 'esbuild'],
+        // piscina starts its own worker script from its package folder, so it stays outside the
+        // bundle, imported by absolute path: the bundle may live outside the package (tmpdir).
+        plugins: [
+          {
+            name: 'absolute-externals',
+            setup(build) {
+              build.onResolve({ filter: /^piscina$/ }, () => ({ path: fileURLToPath(import.meta.resolve('piscina')), external: true }));
+            },
+          },
+        ],
+        // Code that looks for the package's own files (templates, fonts) finds it from anywhere.
+        define: { 'process.env.BAYEGAN_PACKAGE_ROOT': JSON.stringify(root) },
         banner: { js: "import { createRequire as __bayeganRequire } from 'node:module'; const require = __bayeganRequire(import.meta.url);" },
         logLevel: 'silent',
       });
       renameSync(building, dir);
       return cli;
-    } catch {
+    } catch (error) {
+      if (process.env.BAYEGAN_DEBUG) console.error(error);
       rmSync(building, { recursive: true, force: true });
       // Another process may have won the race to the same folder.
       if (existsSync(cli)) return cli;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { feedOutputsOf, redirectOutputs, sitemapOutputs } from '../outputs/index.ts';
-import { generatePages, type Output } from '../pages/index.ts';
+import { generatePages, loadTheme, type Output } from '../pages/index.ts';
 import { buildSiteModel } from '../site/index.ts';
 import { OutputWriter, type WriteStats } from '../write/index.ts';
 import { createRunner } from './pool.ts';
@@ -38,7 +38,8 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
     const { paths, config, settings } = project;
     const model = buildSiteModel(project.articles, config, { drafts: options.drafts ?? false });
     project.timings.mark('site model');
-    const batch: Omit<PageBatch, 'pages'> = { templates: paths.templates, config, outDir: paths.out, htmlRoot: path.join(paths.cache, 'html'), settings };
+    const theme = loadTheme(paths.templates);
+    const batch: Omit<PageBatch, 'pages'> = { templates: paths.templates, themeHash: theme.hash, config, outDir: paths.out, htmlRoot: path.join(paths.cache, 'html'), settings };
     // Small sites render in this thread: a pool costs more to start than it saves.
     const runner = model.articles.length >= POOL_THRESHOLD ? project.runner() : createRunner(0);
     let rebuilt = 0;
@@ -52,6 +53,7 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
       yield* generatePages({
         model,
         paths,
+        theme,
         body: (article) => {
           const where = project.compiled.get(article.path)!;
           return { key: where.key, path: article.path, abs: where.source.abs };

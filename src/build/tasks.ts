@@ -7,6 +7,8 @@ import { loadBody, runCompileJob, type CompileJob, type CompileResult } from './
 /** A batch of pages to render and stage; plain data. */
 export interface PageBatch {
   templates: string;
+  /** Digest of the theme's files: a changed theme gets a fresh engine (and fresh cached partials). */
+  themeHash: string;
   config: SiteConfig;
   outDir: string;
   htmlRoot: string;
@@ -28,7 +30,7 @@ export type Task = { kind: 'compile'; jobs: CompileJob[] } | { kind: 'pages'; ba
 const engines = new Map<string, TemplateEngine>();
 
 function engineFor(batch: PageBatch): TemplateEngine {
-  const id = `${batch.templates}\u0000${batch.config.hash}`;
+  const id = `${batch.templates}\u0000${batch.themeHash}\u0000${batch.config.hash}`;
   let engine = engines.get(id);
   if (!engine) engines.set(id, (engine = createTemplateEngine(batch.templates, batch.config)));
   return engine;

@@ -15,7 +15,7 @@ function findPackageRoot(from: string): string {
 }
 
 /** The folder of the bayegan package itself (its bundled templates live there). */
-export const packageRoot = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+export const packageRoot = process.env.BAYEGAN_PACKAGE_ROOT || findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 /** Where a project's inputs and outputs live. All paths are absolute. */
 export interface ProjectPaths {

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { withBase, type SiteConfig } from '../config/index.ts';
+import { packageRoot, withBase, type SiteConfig } from '../config/index.ts';
 import { hashBytes } from '../load/index.ts';
 import type { Output } from './output.ts';
 
-const require = createRequire(import.meta.url);
+// From the package root, so that the font is found from the sources and from a bundle alike.
+const require = createRequire(path.join(packageRoot, 'package.json'));
 
 /** The theme's static files, fingerprinted so a CDN may cache them for ever. */
 export interface ThemeAssets {

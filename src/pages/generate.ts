@@ -5,7 +5,7 @@ import { articleOutputs } from './article.ts';
 import { themeAssets } from './assets.ts';
 import { archiveOutputs, notFoundOutput, tagsOutput } from './catalogue.ts';
 import { sharedSite } from './context.ts';
-import { loadTheme } from './engine.ts';
+import type { Theme } from './engine.ts';
 import { indexSpecs, listOutputs } from './lists.ts';
 import type { BodyRef, Output } from './output.ts';
 
@@ -15,11 +15,11 @@ export interface PageInputs {
   paths: ProjectPaths;
   /** Where an article's rendered body is. */
   body: (article: Article) => BodyRef;
+  theme: Theme;
 }
 
 /** Every HTML page of the site and the theme's assets, one at a time, as data to render. */
-export function* generatePages({ model, paths, body }: PageInputs): Generator<Output> {
-  const theme = loadTheme(paths.templates);
+export function* generatePages({ model, paths, body, theme }: PageInputs): Generator<Output> {
   const assets = themeAssets(paths.templates, model.config);
   const site = sharedSite(theme, model.config, assets);
   yield* assets.outputs;

@@ -1,0 +1,107 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, siteYml, writeSite } from '../helpers/site.ts';
+
+const articles = Array.from(
+  { length: 6 },
+  (_, i) => `-- content/news/${i + 1}.md --
+---
+title: خبر ${i + 1}
+shenaseh: ${i + 1}
+date: 1400-01-0${i + 1}
+service: ${i % 2 ? 'سیاسی' : 'بین‌الملل'}
+tags: [برچسب${i % 3}]
+---
+بند نخست خبر ${i + 1}.
+
+بند دوم.
+`,
+).join('');
+
+function site() {
+  return writeSite(`-- content/site.yml --\n${siteYml()}\n${articles}`);
+}
+
+function edit(root: string, file: string, change: (text: string) => string): void {
+  const abs = path.join(root, file);
+  writeFileSync(abs, change(readFileSync(abs, 'utf8')));
+}
+
+// A project with its own copy of the default templates, so a test can edit one.
+function withTemplates(root: string): string {
+  const from = path.resolve(import.meta.dirname, '../../templates');
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(from, path.join(entry.parentPath, entry.name));
+    writeSite(`-- templates/${relative} --\n${readFileSync(path.join(from, relative), 'utf8')}`, root);
+  }
+  return root;
+}
+
+describe('the render cache', () => {
+  it('re-renders exactly the article whose body or front matter changed', async () => {
+    const root = site();
+    expect((await build(root)).result.rendered).toBe(6);
+    expect((await build(root)).result.rendered).toBe(0);
+    edit(root, 'content/news/3.md', (t) => t.replace('بند دوم.', 'بند دوم، ویرایش‌شده.'));
+    const body = await build(root);
+    expect(body.result.rendered).toBe(1);
+    expect(body.read('news/3/index.html')).toContain('بند دوم، ویرایش‌شده.');
+    edit(root, 'content/news/4.md', (t) => t.replace('title: خبر 4', 'title: خبر چهارم'));
+    const frontMatter = await build(root);
+    expect(frontMatter.result.rendered).toBe(1);
+    // The new title is on its page and on the pages that list it.
+    expect(frontMatter.read('news/4/index.html')).toContain('خبر چهارم');
+    expect(frontMatter.read('index.html')).toContain('خبر چهارم');
+    expect(frontMatter.read('news/2/index.html')).toContain('خبر چهارم');
+  });
+
+  it('renders pages again from cached bodies when a template changes', async () => {
+    const root = withTemplates(site());
+    await build(root);
+    edit(root, 'templates/partials/footer.liquid', (t) => t.replace('<footer class="site-footer">', '<footer class="site-footer" data-edited>'));
+    const after = await build(root);
+    expect(after.result.rendered).toBe(0);
+    expect(after.read('news/1/index.html')).toContain('data-edited');
+    expect(after.read('index.html')).toContain('data-edited');
+    expect(after.result.skipped).toBeLessThan(after.result.files / 2);
+  });
+
+  it('re-renders nothing for a setting that does not shape the HTML of bodies, everything for one that does', async () => {
+    const root = site();
+    await build(root);
+    edit(root, 'content/site.yml', (t) => t.replace('title: آزمایش', 'title: آزمایش دوم'));
+    const title = await build(root);
+    expect(title.result.rendered).toBe(0);
+    expect(title.read('news/1/index.html')).toContain('آزمایش دوم');
+    edit(root, 'content/site.yml', (t) => t.replace('baseUrl: https://test.example/', 'baseUrl: https://test.example/archive/'));
+    const base = await build(root);
+    expect(base.result.rendered).toBe(6);
+    expect(base.read('news/1/index.html')).toContain('href="/archive/news/3/"');
+  });
+
+  it('ignores a damaged cache with a warning and still builds the same site', async () => {
+    const root = site();
+    const clean = await build(root, { out: 'clean' });
+    const expected = clean.read('news/2/index.html');
+    const index = path.join(root, '.cache/sources.ndjson');
+    writeFileSync(index, readFileSync(index, 'utf8').slice(0, 900));
+    const truncated = await build(root, { out: 'clean' });
+    expect(truncated.result.warnings.join('\n')).toMatch(/damaged entr(y|ies) in the cache/);
+    expect(truncated.read('news/2/index.html')).toBe(expected);
+    writeFileSync(index, 'garbage\n\u0000\u0001 not a cache');
+    const garbage = await build(root, { out: 'clean' });
+    expect(garbage.result.warnings.join('\n')).toMatch(/damaged/);
+    expect(garbage.result.rendered).toBe(6);
+    expect(garbage.read('news/2/index.html')).toBe(expected);
+    // A damaged body: detected by its checksum, rendered again, page unchanged.
+    const htmlRoot = path.join(root, '.cache/html');
+    const bodies = readdirSync(htmlRoot, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    for (const body of bodies) writeFileSync(path.join(body.parentPath, body.name), 'x'.repeat(100));
+    rmSync(path.join(root, 'clean'), { recursive: true });
+    const bodiesGone = await build(root, { out: 'clean' });
+    expect(bodiesGone.result.warnings.join('\n')).toMatch(/missing or damaged in the cache/);
+    expect(bodiesGone.read('news/2/index.html')).toBe(expected);
+  });
+});

@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../scripts/gen-corpus.ts';
+
+const bin = path.resolve(import.meta.dirname, '../../bin/bayegan.mjs');
+const exec = promisify(execFile);
+
+describe('bin/bayegan.mjs', () => {
+  it('bundles the sources on first use and builds with a worker pool from the bundle', { timeout: 240_000 }, async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'bayegan-bin-'));
+    generateCorpus(root, 120, 3);
+    const bundles = path.join(root, 'bundles');
+    const env = { ...process.env, BAYEGAN_BUNDLE_DIR: bundles, BAYEGAN_THREADS: '2' };
+    const { stdout } = await exec(process.execPath, [bin, 'build', '--root', root], { env });
+    expect(stdout).toMatch(/^Built 120 articles into dist\//);
+    expect(existsSync(path.join(root, 'dist/news/100119/index.html'))).toBe(true);
+    const [bundle] = readdirSync(bundles);
+    expect(readdirSync(path.join(bundles, bundle!))).toEqual(expect.arrayContaining(['cli.mjs', 'worker.mjs']));
+    // Without the bundle (tsx from sources) the result is the same command line behaviour.
+    const again = await exec(process.execPath, [bin, 'check', '--root', root], { env: { ...env, BAYEGAN_NO_BUNDLE: '1' } });
+    expect(again.stderr).toMatch(/120 files checked in [\d.]+ s: 0 errors, 0 warnings/);
+  });
+
+  it('exits 1 with diagnostics and no stack trace on bad content', { timeout: 60_000 }, async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'bayegan-bin-'));
+    generateCorpus(root, 3, 3);
+    writeFileSync(path.join(root, 'content/news/bad.md'), '---\ntitle: [\n---\nمتن\n');
+    const failed = await exec(process.execPath, [bin, 'build', '--root', root], {
+      env: { ...process.env, BAYEGAN_BUNDLE_DIR: path.join(root, 'bundles') },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr).toMatch(/^content\/news\/bad\.md:\d+:\d+: error: .*\[yaml-syntax\]$/m);
+    expect((failed as { stderr: string }).stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+  });
+});
