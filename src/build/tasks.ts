@@ -41,7 +41,7 @@ async function renderPages(batch: PageBatch): Promise<PageResult[]> {
   const results: PageResult[] = [];
   for (const page of batch.pages) {
     const body = page.body ? await loadBody(page.body, batch.settings, batch.htmlRoot) : undefined;
-    const staged = await stageFile(batch.outDir, page.file, renderPage(engine, page, body?.html));
+    const staged = stageFile(batch.outDir, page.file, renderPage(engine, page, body?.html));
     results.push({ file: page.file, ...staged, rebuilt: body?.rebuilt ?? false });
   }
   return results;

@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { mkdirSync, renameSync, statSync } from 'node:fs';
+import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { outputFile } from '../config/index.ts';
 import { isTemplateOutput, type DataOutput, type Output, type PageJob } from '../pages/index.ts';
@@ -121,21 +121,24 @@ export class OutputWriter {
     const batches: Array<typeof templates> = [];
     for (let i = 0; i < templates.length; i += BATCH) batches.push(templates.slice(i, i + BATCH));
     const rendered = Promise.all(batches.map((batch) => this.renderPages(batch)));
-    for (const [output, file] of data) this.record(file, output.key, await stageFile(this.outDir, file, await output.content()));
+    for (const [output, file] of data) this.record(file, output.key, stageFile(this.outDir, file, await output.content()));
     for (const results of await rendered) for (const result of results) this.record(result.file, keys.get(result.file)!, result);
   }
 
   /** Move staged files into `dist/`, remove stale files, and record what was written. */
   async commit(): Promise<WriteStats> {
     await this.flush();
-    await mkdir(this.outDir, { recursive: true });
+    mkdirSync(this.outDir, { recursive: true });
+    const made = new Set<string>();
     for (const file of this.staged) {
       const target = path.join(this.outDir, file);
-      await mkdir(path.dirname(target), { recursive: true });
+      const folder = path.dirname(target);
+      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+      made.add(folder);
       // A folder where a file must go is stale output: clear it first.
-      if (existsSync(target) && (await stat(target)).isDirectory()) await rm(target, { recursive: true });
-      await rename(path.join(this.staging, file), target);
-      this.next.get(file)!.mtimeMs = (await stat(target)).mtimeMs;
+      if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) await rm(target, { recursive: true });
+      renameSync(path.join(this.staging, file), target);
+      this.next.get(file)!.mtimeMs = statSync(target).mtimeMs;
       this.stats.written += 1;
     }
     // The manifest names what the last build wrote; without one, walk dist/ to find what is stale.
