@@ -61,7 +61,7 @@ async function compileSources(
   const index = await readSourceIndex(paths.cache);
   timings.mark('read cache index');
   const warnings =
-    index.corrupt > 0 ? [`${index.corrupt} damaged entr${index.corrupt === 1 ? 'y' : 'ies'} in the cache (.cache/sources.ndjson) ignored and rebuilt.`] : [];
+    index.corrupt > 0 ? [`${index.corrupt} damaged entr${index.corrupt === 1 ? 'y' : 'ies'} in the cache (.cache/sources/) ignored and rebuilt.`] : [];
   // A record is only worth anything under the same pipeline version and render settings.
   const usable = (file: string) => {
     const record = index.records.get(file);
@@ -114,8 +114,7 @@ async function compileSources(
     }),
   );
   timings.mark(`compile ${jobs.length}`);
-  // Rewriting a large index costs time; only a change (or repair) makes it worth it.
-  if (jobs.length > 0 || index.corrupt > 0 || index.records.size !== records.length) await writeSourceIndex(paths.cache, records);
+  await writeSourceIndex(paths.cache, records, index);
   timings.mark('write cache index');
   return { compiled, warnings };
 }

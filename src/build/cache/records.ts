@@ -17,7 +17,7 @@ export interface RecordsRead<T> {
 const FORMAT = 'bayegan-records-1';
 
 // Below this size a file is read in one piece, which is several times faster than line by line.
-const WHOLE_FILE_LIMIT = 256 * 1024 * 1024;
+const WHOLE_FILE_LIMIT = 32 * 1024 * 1024;
 
 function checksum(text: string): string {
   return hash('sha1', text, 'hex');
