@@ -1,2 +1,1 @@
-export * from './cache.ts';
 export * from './processor.ts';
