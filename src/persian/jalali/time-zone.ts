@@ -58,10 +58,15 @@ export function toIsoDateTime(d: JalaliDate, timeZone: string): string {
   return `${toIsoDate(d)}T${time}${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
 }
 
+// The last answer of jalaliFromEpochMs: validation asks for "today" once per article.
+let lastFromEpoch: { ms: number; timeZone: string; date: JalaliDate } | undefined;
+
 /** The local Jalali date and time (hour and minute always set) of an instant in `timeZone`. */
 export function jalaliFromEpochMs(ms: number, timeZone: string): JalaliDate {
+  if (lastFromEpoch?.ms === ms && lastFromEpoch.timeZone === timeZone) return { ...lastFromEpoch.date };
   const { year, month, day, hour, minute } = localParts(ms, timeZone);
   const { jy, jm, jd } = toJalaali(year, month, day);
+  lastFromEpoch = { ms, timeZone, date: { jy, jm, jd, hour, minute } };
   return { jy, jm, jd, hour, minute };
 }
 
