@@ -1,3 +1,5 @@
 export * from './diagnostic.ts';
 export * from './failure.ts';
 export * from './format.ts';
+export * from './quote.ts';
+export * from './rules.ts';
