@@ -53,14 +53,17 @@ export function valueFix(file: string, spot: ValueSpot, text: string): FileFix |
   return edit && { file, line: spot.line, column: spot.column, edit };
 }
 
-/** Fixes turning Arabic ي, ى and ك into Persian ی and ک inside one value: only those characters change. */
-export function persianLetterFixes(file: string, frontMatter: FrontMatter, spot: ValueSpot): FileFix[] {
+/**
+ * The fix turning Arabic ي, ى and ك into Persian ی and ک inside one value: one edit from the
+ * first such letter to the last, in which only those letters change (quotes, escapes and
+ * everything else stay as written). Undefined when the value has none.
+ */
+export function persianLetterFix(file: string, frontMatter: FrontMatter, spot: ValueSpot): FileFix | undefined {
   const { offset, yaml = '' } = frontMatter;
   const written = yaml.slice(spot.start - offset, spot.end - offset);
-  const fixes: FileFix[] = [];
-  for (const match of written.matchAll(/[\u064a\u0649\u0643]+/g)) {
-    const start = spot.start + match.index;
-    fixes.push({ file, line: spot.line, column: spot.column, edit: { start, end: start + match[0].length, text: toPersianLetters(match[0]) } });
-  }
-  return fixes;
+  const first = written.search(/[\u064a\u0649\u0643]/);
+  if (first === -1) return undefined;
+  const last = Math.max(written.lastIndexOf('\u064a'), written.lastIndexOf('\u0649'), written.lastIndexOf('\u0643')) + 1;
+  const edit = { start: spot.start + first, end: spot.start + last, text: toPersianLetters(written.slice(first, last)) };
+  return { file, line: spot.line, column: spot.column, edit };
 }

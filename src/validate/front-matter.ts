@@ -5,7 +5,7 @@ import type { FrontMatter, MarkdownFacts } from '../parse/index.ts';
 import { normalizeIdentity } from '../persian/index.ts';
 import type { CheckedSource, TagUse } from './article.ts';
 import { checkDates } from './dates.ts';
-import { itemSpots, persianLetterFixes, spotOf, valueFix } from './edits.ts';
+import { itemSpots, persianLetterFix, spotOf, valueFix } from './edits.ts';
 import { checkKeys, TEXT_KEYS } from './keys.ts';
 import { probableId } from './probable-id.ts';
 import { checkAliases, checkService, checkShenaseh, describe, localAssets, stringList } from './values.ts';
@@ -68,7 +68,8 @@ export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: Sit
   }
   for (const key of LETTER_KEYS) {
     const at = spot(key);
-    if (text[key] !== undefined && at) fixes.push(...persianLetterFixes(path, fm, at));
+    const fix = text[key] !== undefined && at ? persianLetterFix(path, fm, at) : undefined;
+    if (fix) fixes.push(fix);
   }
   const tagSpots = itemSpots(fm, places.tags);
   const tags: TagUse[] = [];

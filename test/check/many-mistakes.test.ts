@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics/index.ts';
+import { runCli } from '../helpers/run-cli.ts';
+import { build, writeSite } from '../helpers/site.ts';
+import { archive, expected } from './archive-with-mistakes.ts';
+
+/** Every file of a folder with its bytes and modification time. */
+function snapshot(dir: string): Record<string, { bytes: string; mtimeMs: number }> {
+  const result: Record<string, { bytes: string; mtimeMs: number }> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const abs = path.join(entry.parentPath, entry.name);
+    result[path.relative(dir, abs)] = { bytes: readFileSync(abs, 'base64'), mtimeMs: statSync(abs).mtimeMs };
+  }
+  return result;
+}
+
+/** The archive with only its valid articles (and the files named in `keep`). */
+function withoutMistakes(keep: string[] = []): string {
+  const root = writeSite(archive);
+  rmSync(path.join(root, 'content/news/ok/100.md'));
+  for (const file of readdirSync(path.join(root, 'content/news'))) {
+    if (/^2\d\d\.md$/.test(file) && !keep.includes(file)) rmSync(path.join(root, 'content/news', file));
+  }
+  return root;
+}
+
+describe('an archive with a mistake of every kind', () => {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  beforeAll(() => void (process.env.SOURCE_DATE_EPOCH = '1710880200'));
+  afterAll(() => void (epoch === undefined ? delete process.env.SOURCE_DATE_EPOCH : (process.env.SOURCE_DATE_EPOCH = epoch)));
+
+  it('reports every mistake once, at its line, in one run, and exits 1', async () => {
+    const { code, out } = await runCli(['check', '--root', writeSite(archive), '--format', 'json']);
+    const found = out.trim().split('\n').map((line) => JSON.parse(line) as Diagnostic);
+    expect(found.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(expected);
+    expect(code).toBe(1);
+  });
+
+  it('names both files of a duplicate shenaseh', async () => {
+    const { out } = await runCli(['check', '--root', writeSite(archive), '--format', 'json']);
+    const duplicate = out.trim().split('\n').map((line) => JSON.parse(line) as Diagnostic).find((d) => d.ruleId === 'duplicate-shenaseh');
+    expect(duplicate).toMatchObject({ file: 'content/news/ok/100.md', line: 3, related: { file: 'content/news/206.md', line: 3, column: 11 } });
+  });
+
+  it('prints GitHub annotations for CI', async () => {
+    const { out } = await runCli(['check', '--root', writeSite(archive), '--format', 'github']);
+    expect(out).toContain('::error file=content/news/202.md,line=4,col=7,title=date-invalid::Unexpected month `13`, expected 1–12');
+    expect(out).toContain('::warning file=content/news/214.md,line=4,col=7,title=date-future::');
+    expect(out.trim().split('\n').filter((l) => l.startsWith('::'))).toHaveLength(expected.length);
+  });
+
+  it('with --strict, fails on warnings alone', async () => {
+    const root = withoutMistakes(['214.md']);
+    expect((await runCli(['check', '--root', root])).code).toBe(0);
+    expect((await runCli(['check', '--root', root, '--strict'])).code).toBe(1);
+  });
+
+  it('makes build write nothing: a previous dist/ stays byte-identical, times included', async () => {
+    const root = withoutMistakes();
+    const first = await build(root);
+    const before = snapshot(first.dist);
+    writeSite(archive, root);
+    const { code, err } = await runCli(['build', '--root', root]);
+    expect(code).toBe(1);
+    expect(err).toContain('content/news/202.md:4:7: error: Unexpected month `13`, expected 1–12 [date-invalid]');
+    expect(snapshot(first.dist)).toEqual(before);
+  });
+});
