@@ -2,7 +2,7 @@ import { VFile } from 'vfile';
 import type { ProjectPaths, SiteConfig } from '../config/index.ts';
 import { fromVFile, type Diagnostic, type FileFix } from '../diagnostics/index.ts';
 import type { SourceFile } from '../load/index.ts';
-import { checkArchive, checkFrontMatter, type Article, type CheckedSource } from '../validate/index.ts';
+import { checkArchive, checkFrontMatter, unreadableSource, type Article, type CheckedSource } from '../validate/index.ts';
 import type { CompiledSource } from './compile.ts';
 
 /** The archive after validation: valid articles, every diagnostic, and where each body is cached. */
@@ -46,7 +46,7 @@ export function analyse(
     if (result.cache === 'corrupt') corrupt += 1;
     hashes.set(result.path, result.hash);
     diagnostics.push(...result.diagnostics);
-    if (!result.frontMatter || !result.facts) return;
+    if (!result.frontMatter || !result.facts) return void checked.push(unreadableSource(result.path));
     const input = { path: result.path, hash: result.hash, frontMatter: result.frontMatter, facts: result.facts };
     const item = checkFrontMatter(fileOf(result.path), input, config, options.now);
     checked.push(item);

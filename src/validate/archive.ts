@@ -6,6 +6,7 @@ import { checkAliasCollisions } from './aliases.ts';
 import { checkImages } from './images.ts';
 import { checkLinks } from './links.ts';
 import { checkOutputCollisions } from './outputs.ts';
+import { fileNameId } from './probable-id.ts';
 import { generatedPaths } from './site-paths.ts';
 import { checkTagSpelling } from './tag-spelling.ts';
 
@@ -19,25 +20,31 @@ export interface ArchiveCheckOptions {
 
 type FileOf = (path: string) => VFile;
 
-/** One shenaseh per article: each later file is reported once, with the first file as the second place. Returns the first file of each id. */
+/**
+ * One shenaseh per article. Of the files sharing one, the file named `<shenaseh>.md` (the
+ * recommended layout) is taken as its owner, else the first in path order; every other file is
+ * reported once, with the owner as the second place. Returns the owner of each id.
+ */
 function checkDuplicateShenaseh(sources: readonly CheckedSource[], fileOf: FileOf): Set<CheckedSource> {
-  const byId = new Map<number, CheckedSource>();
+  const groups = new Map<number, CheckedSource[]>();
   for (const source of sources) {
-    if (!source.shenaseh) continue;
-    const { id, place } = source.shenaseh;
-    const first = byId.get(id);
-    if (!first) {
-      byId.set(id, source);
-      continue;
-    }
-    report(fileOf(source.path), `Unexpected shenaseh \`${id}\` used again, expected each article to have its own`, {
-      ruleId: 'duplicate-shenaseh',
-      place,
-      related: { file: first.path, ...first.shenaseh!.place, message: `\`${id}\` is first used here` },
-      note: `Both files would be published at ${articlePath(id)}; give one of them a new shenaseh.`,
-    });
+    if (source.shenaseh) groups.set(source.shenaseh.id, [...(groups.get(source.shenaseh.id) ?? []), source]);
   }
-  return new Set(byId.values());
+  const owners = new Set<CheckedSource>();
+  for (const [id, group] of groups) {
+    const owner = group.find((s) => fileNameId(s.path) === id) ?? group[0]!;
+    owners.add(owner);
+    for (const source of group) {
+      if (source === owner) continue;
+      report(fileOf(source.path), `Unexpected shenaseh \`${id}\` used again, expected each article to have its own`, {
+        ruleId: 'duplicate-shenaseh',
+        place: source.shenaseh!.place,
+        related: { file: owner.path, ...owner.shenaseh!.place, message: `\`${id}\` is also used here` },
+        note: `Both files would be published at ${articlePath(id)}; give one of them a new shenaseh.`,
+      });
+    }
+  }
+  return owners;
 }
 
 /**
@@ -48,7 +55,9 @@ function checkDuplicateShenaseh(sources: readonly CheckedSource[], fileOf: FileO
 export function checkArchive(sources: readonly CheckedSource[], site: SiteConfig, fileOf: FileOf, options: ArchiveCheckOptions): void {
   const drafts = options.drafts ?? false;
   const firsts = checkDuplicateShenaseh(sources, fileOf);
-  const generated = generatedPaths(sources, site, drafts);
+  // Decided before the link checks, whose own errors must not hide anything.
+  const failed = new Set(sources.filter((s) => !s.article || fileOf(s.path).messages.some((m) => m.fatal)));
+  const generated = generatedPaths(sources, site, drafts, (s) => failed.has(s));
   const aliases = checkAliasCollisions(sources, generated, fileOf);
   const published = sources.filter((s): s is CheckedSource & { article: Article } => isPublished(s, drafts) && firsts.has(s));
   const outputs = checkOutputCollisions(published, aliases, fileOf);

@@ -66,8 +66,8 @@ export interface CheckedSource {
   article?: Article;
   /** A valid shenaseh and its place, also when other keys are wrong. */
   shenaseh?: { id: number; place: Point };
-  /** The id this file most likely has (its shenaseh, or a file name `<digits>.md`): links to it are not reported while it is broken. */
-  probableId?: number;
+  /** The ids this file may be meant to have (its shenaseh read leniently, its file name `<digits>.md`): links to them are not reported while it has an error. */
+  probableIds: number[];
   draft: boolean;
   date?: JalaliDate;
   tags: TagUse[];

@@ -7,7 +7,7 @@ import type { CheckedSource, TagUse } from './article.ts';
 import { checkDates } from './dates.ts';
 import { itemSpots, persianLetterFix, spotOf, valueFix } from './edits.ts';
 import { checkKeys, TEXT_KEYS } from './keys.ts';
-import { probableId } from './probable-id.ts';
+import { probableIds } from './probable-id.ts';
 import { checkAliases, checkService, checkShenaseh, describe, localAssets, stringList } from './values.ts';
 
 /** What the front matter of one file must be checked with. */
@@ -16,6 +16,11 @@ export interface FrontMatterInput {
   hash: string;
   frontMatter: FrontMatter;
   facts: MarkdownFacts;
+}
+
+/** A file nothing could be read from (not UTF-8, empty, no front matter): it takes part in the rules across files only by the id its name gives. */
+export function unreadableSource(path: string): CheckedSource {
+  return { path, draft: false, tags: [], aliases: [], fixes: [], links: [], images: [], probableIds: probableIds(path) };
 }
 
 // Keys whose text `check --fix` may turn from Arabic to Persian letters (not `image`: a file name).
@@ -32,7 +37,7 @@ export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: Sit
       note: `Remove the long run of \`>\`, \`*\`, \`[\` or indentation (the parser stopped with ${facts.problem}).`,
     });
   }
-  if (fm.broken || !fm.data) return { path, draft: false, tags: [], aliases: [], fixes: [], ...body, ...probableId(path) };
+  if (fm.broken || !fm.data) return { ...unreadableSource(path), ...body };
   const { data, places } = fm;
   const errorsBefore = file.messages.filter((m) => m.fatal).length;
   checkKeys(file, fm);
@@ -84,7 +89,7 @@ export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: Sit
     aliases,
     fixes,
     ...body,
-    ...probableId(path, text.shenaseh),
+    probableIds: probableIds(path, text.shenaseh),
     ...(shenaseh !== undefined && { shenaseh: { id: shenaseh, place: places.shenaseh?.value ?? { line: 1, column: 1 } } }),
     ...(dates.date && { date: dates.date }),
     ...(text.image && { image: { url: text.image, ...(places.image?.value ?? { line: 1, column: 1 }) } }),

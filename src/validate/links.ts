@@ -18,7 +18,7 @@ export interface LinkContext {
 
 /** The id a source is (or most likely is) published under. */
 export function idOf(source: CheckedSource): number | undefined {
-  return source.article?.shenaseh ?? source.shenaseh?.id ?? source.probableId;
+  return source.article?.shenaseh ?? source.shenaseh?.id ?? source.probableIds[0];
 }
 
 // `21007.md`, `../09/21007.md` or `/content/news/…/21007.md`: the source file a link names, if any.

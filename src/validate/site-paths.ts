@@ -49,13 +49,18 @@ export function internalTarget(url: string, from: string, site: SiteConfig): str
 }
 
 /**
- * Which site paths the site generates, judged by the URL scheme and the archive. Files whose
- * front matter is broken count with what could be read of them (their id, tags, date), so that a
- * link to a broken article is not reported a second time.
+ * Which site paths the site generates, judged by the URL scheme and the archive. Files with an
+ * error count with what could be read of them (every id they may be meant to have, their tags,
+ * their date), so that a link to a broken article is not reported a second time.
  */
-export function generatedPaths(sources: readonly CheckedSource[], site: SiteConfig, drafts: boolean): (sitePath: string) => boolean {
-  const counted = sources.filter((s) => isPublished(s, drafts) || (s.article === undefined && !s.draft));
-  const ids = new Set(counted.flatMap((s) => [s.article?.shenaseh, s.shenaseh?.id, s.probableId]).filter((id) => id !== undefined));
+export function generatedPaths(
+  sources: readonly CheckedSource[],
+  site: SiteConfig,
+  drafts: boolean,
+  failed: (source: CheckedSource) => boolean,
+): (sitePath: string) => boolean {
+  const counted = sources.filter((s) => isPublished(s, drafts) || (failed(s) && !s.draft));
+  const ids = new Set(counted.flatMap((s) => [s.article?.shenaseh, s.shenaseh?.id, ...(failed(s) ? s.probableIds : [])]).filter((id) => id !== undefined));
   const services = new Set(site.services.map((s) => s.slug));
   const tags = new Set([...collectTags(counted.map((s) => ({ tags: s.article?.tags ?? s.tags }))).values()].map((t) => t.slug));
   const dates = counted.flatMap((s) => (s.date ? [s.date] : []));

@@ -74,6 +74,10 @@ export const expected = [
   'content/news/203.md:8:8 broken-link',
   'content/news/204.md:5:1 required-key',
   'content/news/205.md:5:10 unknown-service',
+  // Of two files with one shenaseh or one alias, the one that looks like the owner (named
+  // `<shenaseh>.md`, or whose id the alias names) is the second place; the other is reported.
+  'content/news/206.md:3:11 duplicate-shenaseh',
+  'content/news/207.md:6:11 alias-collision',
   'content/news/207.md:6:26 alias-format',
   'content/news/207.md:6:40 alias-collision',
   'content/news/208.md:5:8 tag-spelling',
@@ -91,7 +95,4 @@ export const expected = [
   'content/news/217.md:3:11 shenaseh-format',
   'content/news/218.md:4:7 date-format',
   'content/news/218.md:7:10 broken-link',
-  // Of two files with one shenaseh or one alias, the later in path order is reported, the other is its second place.
-  'content/news/ok/100.md:3:11 duplicate-shenaseh',
-  'content/news/ok/101.md:7:11 alias-collision',
 ];
