@@ -79,6 +79,18 @@ function openedAt(doc: Document, offset: number, point: Place): Point | undefine
   return undefined;
 }
 
+// The plain value; an alias to no anchor, or an alias bomb, is a problem at the first alias concerned.
+function toValue(doc: Document, text: string, point: Place): { value: unknown; problem?: YamlProblem } {
+  try {
+    return { value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const name = /^Unresolved alias.*: (.*)$/.exec(message)?.[1];
+    const offset = Math.max(name === undefined ? text.search(/\*[^\s,\]}]/) : text.indexOf(`*${name}`), 0);
+    return { value: undefined, problem: { ...point(offset), code: name === undefined ? 'RESOURCE_EXHAUSTION' : 'UNRESOLVED_ALIAS', message, offset } };
+  }
+}
+
 /**
  * Parse YAML keeping positions; never throws (a resource-exhaustion input becomes a problem).
  * `failsafe` keeps every scalar the string that was written (front matter: `1393-09-06` must never
@@ -100,9 +112,10 @@ export function parseYaml(text: string, schema: 'failsafe' | 'core'): ParsedYaml
       return { ...point(error.pos[0]), code: error.code, message, offset: error.pos[0], ...(opened && { opened }) };
     });
     const places = topLevelPlaces(doc, point);
-    const value = problems.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 });
+    const read = problems.length > 0 ? { value: undefined } : toValue(doc, text, point);
+    if (read.problem) problems.push(read.problem);
     const parsed = doc;
-    return { value, places, problems, placeOf: (path) => placeOf(parsed, path, point) };
+    return { value: read.value, places, problems, placeOf: (path) => placeOf(parsed, path, point) };
   } catch (error) {
     // Deep nesting or an alias bomb: report it like any syntax problem, never as a stack trace.
     const message = error instanceof Error ? error.message : String(error);

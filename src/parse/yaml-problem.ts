@@ -48,6 +48,10 @@ function explain(problem: YamlProblem, yaml: string): Omit<ExplainedProblem, 'pl
     }
     case 'UNEXPECTED_TOKEN':
       return { message: `Unexpected text after the value in ${quote(line)}, expected the end of the line`, note: 'Quote the whole value; inside `\'…\'` write a quote mark as `\'\'`, or use `"…"`.' };
+    case 'UNRESOLVED_ALIAS': {
+      const name = /: (.*)$/.exec(problem.message)?.[1] ?? '';
+      return { message: `Unexpected alias ${quote(`*${name}`)}, expected an anchor ${quote(`&${name}`)} set before it`, note: 'In YAML `*name` repeats a value marked `&name` above it; quote a value that starts with `*` or `&`.' };
+    }
     case 'RESOURCE_EXHAUSTION':
       return { message: 'Unexpected YAML nested too deeply or with too many aliases, expected plain `key: value` lines', note: GENERAL_NOTE };
   }

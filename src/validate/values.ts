@@ -34,7 +34,7 @@ export function stringList(file: VFile, key: string, value: unknown, place: Valu
 /** The shenaseh as a number, or undefined after reporting why it is not one. */
 export function checkShenaseh(file: VFile, value: string, place: ValuePlace | undefined): number | undefined {
   const digits = toLatinDigits(value);
-  if (/^0\d+$/.test(digits)) {
+  if (/^0\d*[1-9]\d*$/.test(digits)) {
     const fixed = digits.replace(/^0+/, '') || '0';
     report(file, `Unexpected leading zero in ${quote(value)}, expected \`${fixed}\``, {
       ruleId: 'leading-zero',
