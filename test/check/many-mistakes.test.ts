@@ -1,21 +1,12 @@
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/index.ts';
+import { pinSourceDateEpoch } from '../helpers/clock.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { build, writeSite } from '../helpers/site.ts';
+import { snapshot } from '../helpers/snapshot.ts';
 import { archive, expected } from './archive-with-mistakes.ts';
-
-/** Every file of a folder with its bytes and modification time. */
-function snapshot(dir: string): Record<string, { bytes: string; mtimeMs: number }> {
-  const result: Record<string, { bytes: string; mtimeMs: number }> = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const abs = path.join(entry.parentPath, entry.name);
-    result[path.relative(dir, abs)] = { bytes: readFileSync(abs, 'base64'), mtimeMs: statSync(abs).mtimeMs };
-  }
-  return result;
-}
 
 /** The archive with only its valid articles (and the files named in `keep`). */
 function withoutMistakes(keep: string[] = []): string {
@@ -28,9 +19,8 @@ function withoutMistakes(keep: string[] = []): string {
 }
 
 describe('an archive with a mistake of every kind', () => {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  beforeAll(() => void (process.env.SOURCE_DATE_EPOCH = '1710880200'));
-  afterAll(() => void (epoch === undefined ? delete process.env.SOURCE_DATE_EPOCH : (process.env.SOURCE_DATE_EPOCH = epoch)));
+  // 1403-01-01 00:00 in Tehran: date-future is judged against it.
+  pinSourceDateEpoch(1710880200);
 
   it('reports every mistake once, at its line, in one run, and exits 1', async () => {
     const { code, out } = await runCli(['check', '--root', writeSite(archive), '--format', 'json']);

@@ -1,9 +1,10 @@
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/diagnostics/index.ts';
 import { MAX_ARTICLE_BYTES } from '../../src/parse/index.ts';
+import { pinSourceDateEpoch } from '../helpers/clock.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 /**
@@ -34,10 +35,8 @@ export async function checkCase(name: string): Promise<{ code: number; text: str
 }
 
 describe('test/invalid: one site per rule, with its exact diagnostics', () => {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
   // 1403-01-01 00:00 in Tehran (2024-03-20): date-future is judged against it.
-  beforeAll(() => void (process.env.SOURCE_DATE_EPOCH = '1710880200'));
-  afterAll(() => void (epoch === undefined ? delete process.env.SOURCE_DATE_EPOCH : (process.env.SOURCE_DATE_EPOCH = epoch)));
+  pinSourceDateEpoch(1710880200);
 
   it('has a case for every rule and a rule for every case', () => {
     expect(cases).toEqual(Object.keys(RULES).sort());
