@@ -1,5 +1,4 @@
 export * from './diagnostic.ts';
 export * from './failure.ts';
 export * from './format.ts';
-export * from './quote.ts';
 export * from './rules.ts';

@@ -6,8 +6,8 @@ import { checkAliasCollisions } from './aliases.ts';
 import { checkImages } from './images.ts';
 import { checkLinks } from './links.ts';
 import { checkOutputCollisions } from './outputs.ts';
-import { fileNameId } from './probable-id.ts';
 import { generatedPaths } from './site-paths.ts';
+import { fileNameId } from './values.ts';
 import { checkTagSpelling } from './tag-spelling.ts';
 
 /** Options for {@link checkArchive}. */

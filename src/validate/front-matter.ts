@@ -7,8 +7,7 @@ import type { CheckedSource, TagUse } from './article.ts';
 import { checkDates } from './dates.ts';
 import { itemSpots, persianLetterFix, spotOf, valueFix } from './edits.ts';
 import { checkKeys, TEXT_KEYS } from './keys.ts';
-import { probableIds } from './probable-id.ts';
-import { checkAliases, checkService, checkShenaseh, describe, localAssets, stringList } from './values.ts';
+import { checkAliases, checkService, checkShenaseh, describe, localAssets, probableIds, stringList } from './values.ts';
 
 /** What the front matter of one file must be checked with. */
 export interface FrontMatterInput {
