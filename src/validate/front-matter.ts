@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import type { SiteConfig } from '../config/index.ts';
-import { report, type FileFix } from '../diagnostics/index.ts';
+import { quote, report, type FileFix } from '../diagnostics/index.ts';
 import type { FrontMatter, MarkdownFacts } from '../parse/index.ts';
 import { normalizeIdentity } from '../persian/index.ts';
 import type { CheckedSource, TagUse } from './article.ts';
@@ -29,6 +29,7 @@ const LETTER_KEYS = ['title', 'lead', 'caption', 'source', 'author'] as const;
 export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: SiteConfig, now: number): CheckedSource {
   const { frontMatter: fm, facts, path } = input;
   const body = { links: facts.links, images: facts.images };
+  const errorsBefore = file.messages.filter((m) => m.fatal).length;
   if (facts.problem) {
     report(file, 'Unexpected Markdown nested too deeply to read, expected ordinary paragraphs, lists and quotes', {
       ruleId: 'markdown-unreadable',
@@ -38,7 +39,6 @@ export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: Sit
   }
   if (fm.broken || !fm.data) return { ...unreadableSource(path), ...body };
   const { data, places } = fm;
-  const errorsBefore = file.messages.filter((m) => m.fatal).length;
   checkKeys(file, fm);
   const text: Record<string, string | undefined> = {};
   for (const key of [...TEXT_KEYS, 'draft'] as const) {
@@ -68,7 +68,13 @@ export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: Sit
   let draft = false;
   if (text.draft !== undefined) {
     if (text.draft === 'true' || text.draft === 'false') draft = text.draft === 'true';
-    else report(file, `Unexpected \`${text.draft}\` for \`draft\`, expected \`true\` or \`false\``, { ruleId: 'key-type', place: places.draft?.value, note: 'Write `draft: true` to keep the article out of the site, or remove the line.' });
+    else {
+      report(file, `Unexpected ${quote(text.draft)} for \`draft\`, expected \`true\` or \`false\``, {
+        ruleId: 'key-type',
+        place: places.draft?.value,
+        note: 'Write `draft: true` to keep the article out of the site, or remove the line.',
+      });
+    }
   }
   for (const key of LETTER_KEYS) {
     const at = spot(key);

@@ -34,11 +34,11 @@ export function checkImages(source: CheckedSource, file: VFile, root: string, co
   const folder = path.dirname(path.join(root, source.path));
   const lead = source.image ? [{ ...source.image, lead: true }] : [];
   // One missing file is one mistake, however often the file is used.
-  const reported = new Set<string>();
+  const seen = new Set<string>();
   for (const image of [...lead, ...source.images.map((i) => ({ ...i, lead: false }))]) {
     const url = image.url;
-    if (reported.has(url)) continue;
-    reported.add(url);
+    if (seen.has(url)) continue;
+    seen.add(url);
     if (url === '' || url.startsWith('#') || /^data:/i.test(url)) continue;
     if (SCHEME.test(url) || url.startsWith('//') || url.startsWith('/')) {
       if (image.lead) outside(file, image, 'a file in the article’s folder, written as its file name');

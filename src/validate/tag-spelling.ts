@@ -38,7 +38,7 @@ export function checkTagSpelling(sources: readonly CheckedSource[], fileOf: (pat
       report(fileOf(source.path), `Unexpected tag spelling ${quote(use.name)}, expected ${quote(info.name)}: this tag is written ${info.spellings.length} ways, ${spellings(info)}`, {
         ruleId: 'tag-spelling',
         place: use.spot,
-        note: `Write ${quote(info.name)}, ${tied(info) ? 'the spelling chosen for this tag' : 'the spelling most articles use'}, so that the tag reads the same on every page; \`bayegan check --fix\` does it.`,
+        note: `Write ${quote(info.name)}, ${tied(info) ? 'the spelling chosen for this tag' : 'the spelling most articles use'}, so that the tag reads the same on every page.`,
         fix: replaceValue(use.spot, info.name),
       });
     }
