@@ -19,8 +19,8 @@ describe('splitSource', () => {
     expect(split.frontMatter?.data).toMatchObject({ shenaseh: '0123', date: '1393-09-06', draft: 'yes' });
   });
 
-  it('points at the line where an unclosed quote or list was opened, not where YAML noticed', () => {
-    for (const [line, at] of [['title: "خبر', '2:8'], ['tags: [a, b', '2:7']] as const) {
+  it('points at the line where an unclosed quote or list was opened, or the line indented by mistake, not where YAML noticed', () => {
+    for (const [line, at] of [['title: "خبر', '2:8'], ['tags: [a, b', '2:7'], ['title: خبر\n  more: x', '3:3']] as const) {
       const split = splitSource('a.md', Buffer.from(article.join('\n').replace('title: خبر', line)));
       expect(split.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`)).toEqual([`${at} yaml-syntax`]);
     }

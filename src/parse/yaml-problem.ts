@@ -31,7 +31,7 @@ function explain(problem: YamlProblem, yaml: string): Omit<ExplainedProblem, 'pl
       }
       return { message: `Unexpected line ${quote(line)}, expected \`key: value\``, note: 'Write each line as `key: value`, with a space after the colon.' };
     case 'BAD_INDENT':
-      if (/Flow (sequence|mapping)/.test(problem.message)) {
+      if (/Flow (sequence|map)/.test(problem.message)) {
         const [open, close] = /sequence/.test(problem.message) ? ['[', ']'] : ['{', '}'];
         return { message: `Unexpected end of a \`${open}\` list, expected a closing \`${close}\``, note: 'Close the list on the line where it opens: `tags: [انرژی, تهران]`.' };
       }
@@ -58,7 +58,23 @@ function explain(problem: YamlProblem, yaml: string): Omit<ExplainedProblem, 'pl
   return { message: `Unexpected YAML syntax in ${quote(line)}: ${problem.message}`, note: GENERAL_NOTE };
 }
 
+// `title: x` followed by an indented `  shenaseh: 1`: YAML reads one long key and complains at
+// `x`, but the mistake is the indentation of the next line.
+function indentedLine(problem: YamlProblem, yaml: string): ExplainedProblem | undefined {
+  if (problem.code !== 'BLOCK_AS_IMPLICIT_KEY') return undefined;
+  const end = yaml.indexOf('\n', problem.offset);
+  if (end === -1 || /:(\s|$)/.test(yaml.slice(problem.offset, end))) return undefined;
+  const next = yaml.slice(end + 1).split('\n')[0]!.replace(/\r$/, '');
+  const indent = /^[ \t]+(?=\S)/.exec(next)?.[0].length;
+  if (indent === undefined) return undefined;
+  return {
+    message: `Unexpected indentation of ${quote(next.trim())}, expected the key at the start of its line`,
+    note: 'Every key of the front matter starts at the beginning of its line; indent only the items of a list.',
+    place: { line: problem.line + 1, column: indent + 1 },
+  };
+}
+
 /** Explain a YAML problem; its place is where an unclosed quote or list was opened, else YAML's own place. */
 export function explainYamlProblem(problem: YamlProblem, yaml: string): ExplainedProblem {
-  return { ...explain(problem, yaml), place: problem.opened ?? { line: problem.line, column: problem.column } };
+  return indentedLine(problem, yaml) ?? { ...explain(problem, yaml), place: problem.opened ?? { line: problem.line, column: problem.column } };
 }
