@@ -18,6 +18,7 @@ Options:
   --drafts            include articles with draft: true
   --format <name>     diagnostics as text (default), github or json
   --strict            check: treat warnings as errors
+  --fix               check: apply the mechanical fixes (spellings, Arabic letters, date forms)
   -h, --help          show this help
 
 Exit codes: 0 success, 1 content errors, 2 usage error.`;
