@@ -63,9 +63,10 @@ export function checkArchive(sources: readonly CheckedSource[], site: SiteConfig
   const outputs = checkOutputCollisions(published, aliases, fileOf);
   checkTagSpelling(sources, fileOf);
   const context = { site, generated, outputs, byPath: new Map(sources.map((s) => [s.path, s])) };
+  const listings = new Map<string, ReadonlySet<string>>();
   for (const source of sources) {
     const file = fileOf(source.path);
     checkLinks(source, file, context);
-    checkImages(source, file, options.root, context);
+    checkImages(source, file, options.root, context, listings);
   }
 }

@@ -9,10 +9,17 @@ import { decodedPath, internalTarget, outputFileOf } from './site-paths.ts';
 
 const SCHEME = /^[a-z][a-z\d+.-]*:/i;
 
+/** Folder listings read so far in one run: an archive's images share a few folders. */
+export type Listings = Map<string, ReadonlySet<string>>;
+
 /** True when `abs` is a file whose name has exactly this case (servers are case-sensitive even where the editor's disk is not). */
-export function isExactFile(abs: string): boolean {
+export function isExactFile(abs: string, listings: Listings = new Map()): boolean {
+  const folder = path.dirname(abs);
   try {
-    return statSync(abs).isFile() && readdirSync(path.dirname(abs)).includes(path.basename(abs));
+    if (!statSync(abs).isFile()) return false;
+    let names = listings.get(folder);
+    if (!names) listings.set(folder, (names = new Set(readdirSync(folder))));
+    return names.has(path.basename(abs));
   } catch {
     return false;
   }
@@ -30,7 +37,7 @@ function outside(file: VFile, image: Reference, expected: string): void {
  * Images of one file: the lead image must be a file in the article's folder; a body image a
  * file there, an external URL, or a file the site publishes (another article's image).
  */
-export function checkImages(source: CheckedSource, file: VFile, root: string, context: LinkContext): void {
+export function checkImages(source: CheckedSource, file: VFile, root: string, context: LinkContext, listings: Listings): void {
   const folder = path.dirname(path.join(root, source.path));
   const lead = source.image ? [{ ...source.image, lead: true }] : [];
   // One missing file is one mistake, however often the file is used.
@@ -56,7 +63,7 @@ export function checkImages(source: CheckedSource, file: VFile, root: string, co
     }
     const target = path.resolve(folder, decodedPath(url));
     if (!target.startsWith(folder + path.sep)) outside(file, image, 'a file in the article’s folder or below it');
-    else if (!isExactFile(target)) {
+    else if (!isExactFile(target, listings)) {
       report(file, `Unexpected missing image ${quote(url)}, expected a file at \`${path.relative(root, target).split(path.sep).join('/')}\``, {
         ruleId: 'missing-image',
         place: image,
