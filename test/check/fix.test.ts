@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.ts';
+import { run } from '../helpers/cli.ts';
 import { siteYml, writeSite } from '../helpers/site.ts';
 
 const BOM = '\uFEFF';
@@ -56,14 +56,14 @@ describe('check --fix', () => {
     writeFileSync(file, before);
     // `image` is a file name: its letters are never changed.
     writeFileSync(path.join(root, 'content/news/عكس.png'), 'png');
-    const first = await runCli(['check', '--root', root, '--fix']);
+    const first = await run(['check', '--root', root, '--fix']);
     expect(first.err).toContain('content/news/100.md:7:8: fixed: `انرژي` → `انرژی`');
     expect(first.err).toContain('content/news/101.md:4:7: fixed: `2014-11-27` → `1393-09-06`');
     expect(readFileSync(file)).toEqual(Buffer.from(after));
     expect(readFileSync(path.join(root, 'content/news/101.md'), 'utf8')).toContain('\ndate: 1393-09-06\n');
     expect(first.err).toContain('content/news/100.md:2:8: fixed: `كتاب تازهٔ علمي` → `کتاب تازهٔ علمی`');
     expect(first.code).toBe(0);
-    const again = await runCli(['check', '--root', root]);
+    const again = await run(['check', '--root', root]);
     expect(again.err).toMatch(/3 files checked in [\d.]+ s: 0 errors, 0 warnings\n$/);
     expect(again.code).toBe(0);
   });
@@ -71,7 +71,7 @@ describe('check --fix', () => {
   it('changes nothing when there is nothing to fix, and never a file with an error it cannot fix', async () => {
     const root = writeSite(`-- content/site.yml --\n${siteYml()}\n${others}-- content/news/103.md --\n---\ntitle: بد\nshenaseh: 103\ndate: 1393-12-30\nservice: سیاسی\n---\nمتن.\n`);
     const bytes = readFileSync(path.join(root, 'content/news/103.md'));
-    const { code, err } = await runCli(['check', '--root', root, '--fix']);
+    const { code, err } = await run(['check', '--root', root, '--fix']);
     expect(readFileSync(path.join(root, 'content/news/103.md'))).toEqual(bytes);
     expect(err).toContain('content/news/103.md:4:7: error: Unexpected day `30`, expected 1–29: Esfand 1393 has 29 days [date-invalid]');
     expect(code).toBe(1);

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isRuleId, type Diagnostic } from '../../src/diagnostics/index.ts';
 import { decodeUtf8, findFences } from '../../src/parse/index.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { run } from '../helpers/cli.ts';
 import { siteYml } from '../helpers/site.ts';
 
 // Front-matter lines editors (and editors' tools) really produce, good and bad, and YAML's odd corners.
@@ -62,7 +62,7 @@ describe('check on mangled input', () => {
       fc.asyncProperty(fc.array(source, { minLength: 1, maxLength: 3 }), fc.boolean(), async (files, fix) => {
         const root = writeArchive(files);
         try {
-          const { code, out, err } = await runCli(['check', '--root', root, '--format', 'json', ...(fix ? ['--fix'] : [])]);
+          const { code, out, err } = await run(['check', '--root', root, '--format', 'json', ...(fix ? ['--fix'] : [])]);
           expect(err).not.toMatch(/internal error|\n\s+at /);
           expect([0, 1]).toContain(code);
           const found = out.trim() === '' ? [] : out.trim().split('\n').map((line) => JSON.parse(line) as Diagnostic);
@@ -85,7 +85,7 @@ describe('check on mangled input', () => {
       fc.asyncProperty(fc.array(source, { minLength: 1, maxLength: 3 }), async (files) => {
         const root = writeArchive(files);
         try {
-          await runCli(['check', '--root', root, '--fix']);
+          await run(['check', '--root', root, '--fix']);
           files.forEach((bytes, i) => {
             const fixed = readFileSync(path.join(root, `content/news/${i + 1}.md`));
             const text = decodeUtf8(bytes);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli/main.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { run } from '../helpers/cli.ts';
 import { siteYml, writeSite } from '../helpers/site.ts';
 
 const site = `-- content/site.yml --
@@ -26,7 +26,7 @@ serivce: سیاسی
 
 describe('check output', () => {
   it('groups text by file, with the rule id on every line, plain when not on a terminal', async () => {
-    const { code, err, out } = await runCli(['check', '--root', writeSite(site)]);
+    const { code, err, out } = await run(['check', '--root', writeSite(site)]);
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).not.toContain('\u001b[');
@@ -55,7 +55,7 @@ content/news/2.md:6:1: warning: Unexpected key \`serivce\`, expected \`service\`
   });
 
   it('prints one JSON object per diagnostic on stdout', async () => {
-    const { out } = await runCli(['check', '--root', writeSite(site), '--format', 'json']);
+    const { out } = await run(['check', '--root', writeSite(site), '--format', 'json']);
     expect(out.trim().split('\n').map((line) => JSON.parse(line))).toEqual([
       expect.objectContaining({ file: 'content/news/1.md', line: 4, column: 7, ruleId: 'date-invalid', severity: 'error' }),
       expect.objectContaining({ file: 'content/news/2.md', line: 6, column: 1, ruleId: 'unknown-key', severity: 'warning' }),
@@ -64,13 +64,13 @@ content/news/2.md:6:1: warning: Unexpected key \`serivce\`, expected \`service\`
 
   it('exits 0 with warnings only, 2 on a usage error', async () => {
     const root = writeSite(site.replace('1393-12-30', '1399-12-30'));
-    expect((await runCli(['check', '--root', root])).code).toBe(0);
-    expect((await runCli(['check', '--root', `${root}/missing`])).code).toBe(2);
-    expect((await runCli(['check', '--root', root, '--fixx'])).code).toBe(2);
+    expect((await run(['check', '--root', root])).code).toBe(0);
+    expect((await run(['check', '--root', `${root}/missing`])).code).toBe(2);
+    expect((await run(['check', '--root', root, '--fixx'])).code).toBe(2);
   });
 
   it('reports invalid site settings like any other diagnostic, exit 1', async () => {
-    const { code, err } = await runCli(['check', '--root', writeSite(site.replace('baseUrl: https://test.example/', 'baseUrl: test'))]);
+    const { code, err } = await run(['check', '--root', writeSite(site.replace('baseUrl: https://test.example/', 'baseUrl: test'))]);
     expect(code).toBe(1);
     expect(err).toMatch(/^content\/site\.yml:3:10: error: Unexpected value for `baseUrl`: .* \[site-settings\]\n/);
     expect(err).not.toContain('Nothing was written');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/index.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { run } from '../helpers/cli.ts';
 
 const repository = path.resolve(import.meta.dirname, '../..');
 
@@ -75,7 +75,7 @@ describe('the sample archive with a mistake of every kind slipped in', () => {
       const line = { key: close - 1, close, end: lines.length - 1 };
       if (where) expected.push(`${path.relative(root, file)}:${where.replace(/^(key|close|end):/, (_, name: keyof typeof line) => `${line[name]}:`)}`);
     }
-    const { code, out } = await runCli(['check', '--root', root, '--format', 'json']);
+    const { code, out } = await run(['check', '--root', root, '--format', 'json']);
     const found = out.trim().split('\n').map((line) => JSON.parse(line) as Diagnostic);
     const sampleWarnings = ['content/news/1396/02/22015.md:6:8 tag-spelling', 'content/news/1398/07/21021.md:6:8 tag-spelling', 'content/news/1403/11/22068.md:6:19 tag-spelling'];
     expect(found.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([...expected, ...sampleWarnings].sort());

@@ -1,17 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../../src/cli/main.ts';
+import { run } from '../helpers/cli.ts';
 import { siteYml, writeSite } from '../helpers/site.ts';
-
-/** Run the CLI in-process and capture what it prints. */
-export async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const stream = (append: (s: string) => void) => ({ write: (s: string) => (append(s), true), isTTY: false }) as unknown as Io["out"];
-  const code = await main(args, { out: stream((s) => (out += s)), err: stream((s) => (err += s)) });
-  return { code, out, err };
-}
 
 const broken = `-- content/site.yml --
 ${siteYml()}

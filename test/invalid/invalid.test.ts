@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/diagnostics/index.ts';
 import { MAX_ARTICLE_BYTES } from '../../src/parse/index.ts';
 import { pinSourceDateEpoch } from '../helpers/clock.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { run } from '../helpers/cli.ts';
 
 /**
  * Each folder here is a small site with one kind of mistake, named by its rule id, and
@@ -30,7 +30,7 @@ export async function checkCase(name: string): Promise<{ code: number; text: str
   const root = mkdtempSync(path.join(tmpdir(), `bayegan-invalid-${name}-`));
   cpSync(path.join(here, name), root, { recursive: true });
   prepare[name]?.(root);
-  const { code, err } = await runCli(['check', '--root', root]);
+  const { code, err } = await run(['check', '--root', root]);
   return { code, text: err.replace(/ checked in [\d.]+ s:/, ' checked:') };
 }
 
