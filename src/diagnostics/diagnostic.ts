@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import { isRuleId, RULES, type RuleId } from './rules.ts';
+import { isReportableRule, isRuleId, RULES, type RuleId } from './rules.ts';
 
 /** How bad a problem is: errors stop `build` and fail `check`; warnings are reported only. */
 export type Severity = 'error' | 'warning';
@@ -49,7 +49,8 @@ export interface Diagnostic extends Point {
 
 /** Options for {@link report}. */
 export interface ReportOptions {
-  ruleId: RuleId;
+  /** A rule of {@link RULES} (or of a tool's own namespace, see `TOOL_RULE_PREFIXES`). */
+  ruleId: RuleId | (string & {});
   /** Default: the rule's severity in {@link RULES}. */
   severity?: Severity;
   /** Default: the start of the file. */
@@ -62,7 +63,7 @@ export interface ReportOptions {
 /** Report a content problem on `file` as a vfile message, with our rule id, severity and note. */
 export function report(file: VFile, reason: string, options: ReportOptions): VFileMessage {
   // A typo in a rule id would silently escape the README table and every CI filter.
-  if (!isRuleId(options.ruleId)) throw new Error(`Unregistered rule id \`${String(options.ruleId)}\``);
+  if (!isReportableRule(options.ruleId)) throw new Error(`Unregistered rule id \`${options.ruleId}\``);
   const cause = options.related
     ? Object.assign(
         new VFileMessage(options.related.message, {
@@ -81,7 +82,8 @@ export function report(file: VFile, reason: string, options: ReportOptions): VFi
     source: 'bayegan',
     cause,
   });
-  message.fatal = (options.severity ?? RULES[options.ruleId].severity) === 'error';
+  const severity = options.severity ?? (isRuleId(options.ruleId) ? RULES[options.ruleId].severity : 'error');
+  message.fatal = severity === 'error';
   if (options.note) message.note = options.note;
   if (options.fix) Object.assign(message, { fix: options.fix });
   return message;

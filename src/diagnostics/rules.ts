@@ -50,3 +50,14 @@ export type RuleId = keyof typeof RULES;
 export function isRuleId(id: string): id is RuleId {
   return Object.hasOwn(RULES, id);
 }
+
+/**
+ * Tools beside the pipeline (design.md: `bayegan import`) report under their own prefix and
+ * document their rules with the tool, not in this registry.
+ */
+export const TOOL_RULE_PREFIXES = ['import-'] as const;
+
+/** True when `report()` accepts `id`: a registered rule, or one in a tool's own namespace. */
+export function isReportableRule(id: string): boolean {
+  return isRuleId(id) || TOOL_RULE_PREFIXES.some((prefix) => id.startsWith(prefix));
+}
