@@ -55,7 +55,7 @@ export async function checkCommand(args: string[], io: Io, report: (r: Reporting
   if (list.length > 0) println(how.format === 'text' ? io.err : io.out, formatDiagnostics(list, how.format, how.color));
   if (how.format === 'text') {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    println(io.err, `${plural(project?.jobs.size ?? 0, 'file')} checked in ${seconds} s: ${formatSummary(list)}`);
+    println(io.err, `${plural(project?.hashes.size ?? 0, 'file')} checked in ${seconds} s: ${formatSummary(list)}`);
     const fixable = values.fix || !project ? 0 : fixesOf(project).length;
     if (fixable > 0) println(io.err, `\`bayegan check --fix\` can make ${fixable} mechanical fix${fixable === 1 ? '' : 'es'} (spellings, Arabic letters, date forms).`);
   }
