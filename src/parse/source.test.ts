@@ -26,6 +26,11 @@ describe('splitSource', () => {
     }
   });
 
+  it('tells a missing closing --- from a YAML mistake when a --- in the body closed the front matter', () => {
+    const text = article.join('\n').replace('---\nمتن خبر.', '\nمتن خبر.\n\n---\n\nبند دوم.');
+    expect(splitSource('a.md', Buffer.from(text)).diagnostics).toMatchObject([{ line: 7, column: 1, ruleId: 'front-matter-unclosed' }]);
+  });
+
   it('names a key written twice, at the second one', () => {
     const split = splitSource('a.md', Buffer.from(article.join('\n').replace('shenaseh: 1', 'shenaseh: 1\ntitle: دو')));
     expect(split.diagnostics).toMatchObject([{ line: 4, column: 1, ruleId: 'yaml-syntax', message: 'Unexpected second `title` key, expected each key once' }]);

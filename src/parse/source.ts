@@ -1,6 +1,6 @@
 import { VFile } from 'vfile';
 import { parseYaml, type ValuePlace } from '../config/index.ts';
-import { fromVFile, quote, report, type Diagnostic } from '../diagnostics/index.ts';
+import { fromVFile, quote, report, type Diagnostic, type Point } from '../diagnostics/index.ts';
 import { decodeUtf8, findInvalidByte } from './decode.ts';
 import { findFences } from './fences.ts';
 import { explainYamlProblem } from './yaml-problem.ts';
@@ -29,6 +29,16 @@ export interface SplitSource {
   /** 1-based line of the body's first line in the file. */
   bodyLine: number;
   diagnostics: Diagnostic[];
+}
+
+// A line of prose after a blank line, where YAML failed: the article body, reached because the
+// front matter was never closed.
+function bodyInFrontMatter(yaml: string, line: number): (Point & { text: string }) | undefined {
+  const lines = yaml.split('\n').map((l) => l.replace(/\r$/, ''));
+  const text = lines[line - 1];
+  if (text === undefined || line < 3 || lines[line - 2]!.trim() !== '') return undefined;
+  if (/^\s|^[-#?&*!|>%@`'"[{]|:(\s|$)/.test(text) || text === '') return undefined;
+  return { text, line, column: 1 };
 }
 
 /**
@@ -83,6 +93,16 @@ export function splitSource(path: string, bytes: Uint8Array): SplitSource {
   const broken: FrontMatter = { data: {}, places: parsed.places, yaml, offset, closeLine, broken: true };
   // The first YAML problem only: the others are usually the same mistake seen from further on.
   const problem = parsed.problems[0];
+  const body = problem && bodyInFrontMatter(yaml, problem.line);
+  if (body) {
+    // The closing `---` is missing and a `---` in the body closed the front matter instead.
+    report(file, `Unexpected ${quote(body.text)} in the front matter, expected a \`---\` line that closes it before the article body`, {
+      ruleId: 'front-matter-unclosed',
+      place: body,
+      note: 'Add a line with exactly `---` between the front matter and the article body.',
+    });
+    return done();
+  }
   if (problem) {
     const { message, note, place } = explainYamlProblem(problem, yaml);
     report(file, message, { ruleId: 'yaml-syntax', place, note });
