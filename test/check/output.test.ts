@@ -2,26 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli/main.ts';
 import { run } from '../helpers/cli.ts';
 import { siteYml, writeSite } from '../helpers/site.ts';
+import { article } from './archive-with-mistakes.ts';
 
 const site = `-- content/site.yml --
 ${siteYml()}
 -- content/news/1.md --
----
-title: یک
-shenaseh: 1
-date: 1393-12-30
-service: سیاسی
----
-متن.
+${article('1', '', 'متن.', '1393-12-30')}
 -- content/news/2.md --
----
-title: دو
-shenaseh: 2
-date: 1393-09-06
-service: سیاسی
-serivce: سیاسی
----
-متن.
+${article('2', 'serivce: سیاسی', 'متن.', '1393-09-06')}
 `;
 
 describe('check output', () => {
