@@ -21,6 +21,7 @@ Options:
   --drafts            include articles with draft: true
   --format <name>     diagnostics as text (default), github or json
   --strict            check: treat warnings as errors
+  --fix               check: apply the mechanical fixes (spellings, Arabic letters, date forms)
   --add-services      import: add unknown services to content/site.yml
   --force             import: replace an article that has the dump's shenaseh
   -h, --help          show this help

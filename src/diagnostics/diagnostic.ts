@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
+import { isReportableRule, isRuleId, RULES, type RuleId } from './rules.ts';
 
 /** How bad a problem is: errors stop `build` and fail `check`; warnings are reported only. */
 export type Severity = 'error' | 'warning';
@@ -8,6 +9,19 @@ export type Severity = 'error' | 'warning';
 export interface Point {
   line: number;
   column: number;
+}
+
+/** Replace `[start, end)` of a file's text (as decoded: offsets after a BOM) with `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A fix that is not a problem (a spelling variant, a date in another accepted form); `check --fix` applies it. */
+export interface FileFix extends Point {
+  file: string;
+  edit: TextEdit;
 }
 
 /** A second place that explains the first one (the other file of a duplicate). */
@@ -28,18 +42,19 @@ export interface Diagnostic extends Point {
   message: string;
   /** How to fix it. */
   note?: string;
-  /** A mechanical fix that `check --fix` may apply: replace `[start, end)` of the file's text. */
-  fix?: { start: number; end: number; text: string };
+  /** A mechanical fix that `check --fix` may apply. */
+  fix?: TextEdit;
   related?: RelatedPlace;
 }
 
 /** Options for {@link report}. */
 export interface ReportOptions {
-  ruleId: string;
-  /** Default: `'error'`. */
+  /** A rule of {@link RULES} (or of a tool's own namespace, see `TOOL_RULE_PREFIXES`). */
+  ruleId: RuleId | (string & {});
+  /** Default: the rule's severity in {@link RULES}. */
   severity?: Severity;
   /** Default: the start of the file. */
-  place?: Point;
+  place?: Point | undefined;
   note?: string;
   fix?: Diagnostic['fix'];
   related?: RelatedPlace;
@@ -47,6 +62,8 @@ export interface ReportOptions {
 
 /** Report a content problem on `file` as a vfile message, with our rule id, severity and note. */
 export function report(file: VFile, reason: string, options: ReportOptions): VFileMessage {
+  // A typo in a rule id would silently escape the README table and every CI filter.
+  if (!isReportableRule(options.ruleId)) throw new Error(`Unregistered rule id \`${options.ruleId}\``);
   const cause = options.related
     ? Object.assign(
         new VFileMessage(options.related.message, {
@@ -57,13 +74,16 @@ export function report(file: VFile, reason: string, options: ReportOptions): VFi
         { file: options.related.file },
       )
     : undefined;
+  // Only line and column: vfile would read a richer object with `start`/`end` as a range.
+  const place = options.place ? { line: options.place.line, column: options.place.column } : { line: 1, column: 1 };
   const message = file.message(reason, {
-    place: options.place ?? { line: 1, column: 1 },
+    place,
     ruleId: options.ruleId,
     source: 'bayegan',
     cause,
   });
-  message.fatal = (options.severity ?? 'error') === 'error';
+  const severity = options.severity ?? (isRuleId(options.ruleId) ? RULES[options.ruleId].severity : 'error');
+  message.fatal = severity === 'error';
   if (options.note) message.note = options.note;
   if (options.fix) Object.assign(message, { fix: options.fix });
   return message;
@@ -112,4 +132,14 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
 /** True when any diagnostic is an error. */
 export function hasErrors(list: readonly Diagnostic[]): boolean {
   return list.some((d) => d.severity === 'error');
+}
+
+/** Longest value shown in a message; a pasted paragraph or a binary line would drown the message. */
+const MAX_SHOWN = 60;
+
+/** A value as shown in a message: in backticks, on one line, cut to {@link MAX_SHOWN} characters with `…`. */
+export function quote(value: unknown): string {
+  const text = String(value).replace(/\r?\n|\r/g, '↵').replace(/\u0000/g, '␀');
+  const chars = [...text];
+  return `\`${chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN - 1).join('')}…` : text}\``;
 }

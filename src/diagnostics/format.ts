@@ -20,7 +20,8 @@ export function formatText(list: readonly Diagnostic[], options: { color?: boole
     previousFile = d.file;
     const severity = d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
     lines.push(`${paint('bold', location(d))}: ${severity}: ${d.message} ${paint('dim', `[${d.ruleId}]`)}`);
-    if (d.note) lines.push(`  ${paint('dim', 'fix:')} ${d.note}`);
+    const fixable = d.fix ? ' (`bayegan check --fix` does this)' : '';
+    if (d.note || fixable) lines.push(`  ${paint('dim', 'fix:')} ${d.note ?? ''}${fixable}`.trimEnd());
     if (d.related) lines.push(`  ${paint('dim', 'see:')} ${location(d.related)}: ${d.related.message}`);
   }
   return lines.join('\n');

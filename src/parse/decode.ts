@@ -17,11 +17,13 @@ function sequenceLength(lead: number): number {
   return 0;
 }
 
-/** Find the first invalid UTF-8 byte (only called once strict decoding has failed). */
+/** Find the first invalid UTF-8 byte (only called once strict decoding has failed); columns count characters, as editors do. */
 export function findInvalidByte(bytes: Uint8Array): InvalidByte {
   let line = 1;
   let column = 1;
-  for (let i = 0; i < bytes.length; ) {
+  // A BOM is not a column an editor shows.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  for (let i = bom ? 3 : 0; i < bytes.length; ) {
     const lead = bytes[i]!;
     const length = sequenceLength(lead);
     let valid = length > 0 && i + length <= bytes.length;

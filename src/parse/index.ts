@@ -1,3 +1,6 @@
 export * from './decode.ts';
+export * from './edit.ts';
+export * from './fences.ts';
 export * from './markdown.ts';
 export * from './source.ts';
+export * from './yaml-problem.ts';

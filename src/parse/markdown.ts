@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -22,26 +22,45 @@ export interface MarkdownFacts {
   firstParagraph: string;
   /** The body has raw HTML, so rendering needs rehype-raw. */
   hasHtml: boolean;
+  /** Why the body could not be read (nesting so deep that the parser ran out of stack). */
+  problem?: string;
 }
 
-/** Parse a Markdown body (GFM) into mdast. */
+// Trees that stand in for a body the parser could not read, with the reason.
+const unreadable = new WeakMap<Root, string>();
+
+function reason(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** Parse a Markdown body (GFM) into mdast; never throws (an unreadable body gives an empty tree and a `problem` fact). */
 export function parseMarkdown(body: string): Root {
-  return parser.parse(body);
+  try {
+    return parser.parse(body);
+  } catch (error) {
+    const root: Root = { type: 'root', children: [] };
+    unreadable.set(root, reason(error));
+    return root;
+  }
 }
 
 const htmlUrl = /\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
 
-/** Collect links, images, the first paragraph and whether raw HTML occurs; places are file lines. */
-export function collectFacts(tree: Root, bodyLine: number): MarkdownFacts {
-  const facts: MarkdownFacts = { links: [], images: [], firstParagraph: '', hasHtml: false };
-  const at = (node: { position?: { start: { line: number; column: number } } }) => ({
+// The place of `index` inside a node's raw value, so an `href` on the third line of a block of HTML is pointed at there.
+function placeInside(start: Point, value: string, index: number): Point {
+  const before = value.slice(0, index);
+  const newlines = before.split('\n').length - 1;
+  if (newlines === 0) return { line: start.line, column: start.column + index };
+  return { line: start.line + newlines, column: index - before.lastIndexOf('\n') };
+}
+
+function gather(tree: Root, facts: MarkdownFacts, bodyLine: number): void {
+  const at = (node: Nodes): Point => ({
     line: (node.position?.start.line ?? 1) + bodyLine - 1,
     column: node.position?.start.column ?? 1,
   });
   const imageLabels = new Set<string>();
-  visit(tree, (node) => {
-    if (node.type === 'imageReference') imageLabels.add(node.identifier);
-  });
+  visit(tree, 'imageReference', (node) => void imageLabels.add(node.identifier));
   visit(tree, (node) => {
     if (node.type === 'link') facts.links.push({ url: node.url, ...at(node) });
     else if (node.type === 'image') facts.images.push({ url: node.url, ...at(node) });
@@ -52,7 +71,7 @@ export function collectFacts(tree: Root, bodyLine: number): MarkdownFacts {
       for (const match of node.value.matchAll(htmlUrl)) {
         const url = match[2] ?? match[3] ?? match[4] ?? '';
         const list = match[1]!.toLowerCase() === 'src' ? facts.images : facts.links;
-        list.push({ url, ...at(node) });
+        list.push({ url, ...placeInside(at(node), node.value, match.index) });
       }
     }
   });
@@ -63,6 +82,18 @@ export function collectFacts(tree: Root, bodyLine: number): MarkdownFacts {
       facts.firstParagraph = text;
       break;
     }
+  }
+}
+
+/** Collect links, images, the first paragraph and whether raw HTML occurs; places are file lines. Never throws. */
+export function collectFacts(tree: Root, bodyLine: number): MarkdownFacts {
+  const facts: MarkdownFacts = { links: [], images: [], firstParagraph: '', hasHtml: false };
+  const problem = unreadable.get(tree);
+  if (problem) return { ...facts, problem };
+  try {
+    gather(tree, facts, bodyLine);
+  } catch (error) {
+    return { links: [], images: [], firstParagraph: '', hasHtml: false, problem: reason(error) };
   }
   return facts;
 }

@@ -12,9 +12,10 @@ import rehypePersianTypography from './plugins/persian-typography.ts';
 
 /**
  * Bump when the HTML that the same Markdown renders to changes (a plugin, an option, the
- * sanitize schema): it is part of every render cache key.
+ * sanitize schema), or when what the cache keeps per article (front matter, facts,
+ * diagnostics) changes shape or wording: it is part of every cache key.
  */
-export const RENDER_VERSION = 1;
+export const RENDER_VERSION = 2;
 
 /** Settings that change the HTML of a body; every one is part of the render cache key. */
 export interface RenderSettings {

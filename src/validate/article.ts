@@ -1,4 +1,4 @@
-import type { Point } from '../diagnostics/index.ts';
+import type { FileFix, Point } from '../diagnostics/index.ts';
 import type { Reference } from '../parse/index.ts';
 import type { JalaliDate } from '../persian/index.ts';
 
@@ -41,20 +41,47 @@ export interface Article {
   hasHtml: boolean;
 }
 
-/** What cross-article validation needs beyond the metadata; dropped after validation. */
-export interface ArticleChecks {
-  places: {
-    shenaseh?: Point;
-    image?: Point;
-    aliases: Point[];
-    tags: Point[];
-  };
-  links: Reference[];
-  images: Reference[];
+/** A value's place with its offsets in the file text (after a BOM), so that a fix can replace it. */
+export interface ValueSpot extends Point {
+  start: number;
+  end: number;
+  /** How it was written: plain, `'…'` or `"…"`. */
+  style: 'plain' | 'single' | 'double' | 'block';
+  /** Inside a `[…]` list, where `,` ends a plain value. */
+  flow: boolean;
 }
 
-/** An article with what cross-article rules need. */
-export interface CheckedArticle {
-  article: Article;
-  checks: ArticleChecks;
+/** One tag item of one file, where it was written. */
+export interface TagUse extends TagRef {
+  spot: ValueSpot;
+}
+
+/**
+ * What one source file gives the rules across files: everything readable from it, also when
+ * some of its keys are wrong, so that one mistake never hides another (nor causes another).
+ */
+export interface CheckedSource {
+  path: string;
+  /** The article, when the whole front matter is valid. */
+  article?: Article;
+  /** A valid shenaseh and its place, also when other keys are wrong. */
+  shenaseh?: { id: number; place: Point };
+  /** The ids this file may be meant to have (its shenaseh read leniently, its file name `<digits>.md`): links to them are not reported while it has an error. */
+  probableIds: number[];
+  draft: boolean;
+  date?: JalaliDate;
+  tags: TagUse[];
+  /** Aliases of a valid form. */
+  aliases: Array<{ alias: string; place: Point }>;
+  /** The lead image of the front matter. */
+  image?: Reference;
+  links: Reference[];
+  images: Reference[];
+  /** Fixes that are not problems (spelling variants, other date forms), for `check --fix`. */
+  fixes: FileFix[];
+}
+
+/** True when the source is an article that the site publishes (drafts only when they are asked for). */
+export function isPublished(source: CheckedSource, drafts: boolean): source is CheckedSource & { article: Article } {
+  return source.article !== undefined && (drafts || !source.article.draft);
 }

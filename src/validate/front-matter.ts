@@ -1,18 +1,13 @@
 import type { VFile } from 'vfile';
-import type { SiteConfig, ValuePlace } from '../config/index.ts';
-import { report, type Point } from '../diagnostics/index.ts';
+import type { SiteConfig } from '../config/index.ts';
+import { quote, report, type FileFix } from '../diagnostics/index.ts';
 import type { FrontMatter, MarkdownFacts } from '../parse/index.ts';
-import { nearest, normalizeIdentity, toLatinDigits } from '../persian/index.ts';
-import type { CheckedArticle, TagRef } from './article.ts';
+import { normalizeIdentity } from '../persian/index.ts';
+import type { CheckedSource, TagUse } from './article.ts';
 import { checkDates } from './dates.ts';
-
-/** Every front-matter key bayegan knows (design.md, "Content model"). */
-export const KNOWN_KEYS = [
-  'title', 'shenaseh', 'date', 'service', 'tags', 'lead', 'image', 'caption',
-  'source', 'author', 'updated', 'aliases', 'draft',
-] as const;
-const REQUIRED_KEYS = ['title', 'shenaseh', 'date', 'service'] as const;
-const TEXT_KEYS = ['title', 'lead', 'image', 'caption', 'source', 'author'] as const;
+import { itemSpots, persianLetterFix, spotOf, valueFix } from './edits.ts';
+import { checkKeys, TEXT_KEYS } from './keys.ts';
+import { checkAliases, checkService, checkShenaseh, describe, localAssets, probableIds, stringList } from './values.ts';
 
 /** What the front matter of one file must be checked with. */
 export interface FrontMatterInput {
@@ -22,135 +17,31 @@ export interface FrontMatterInput {
   facts: MarkdownFacts;
 }
 
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value !== null && typeof value === 'object') return 'a mapping';
-  return `\`${String(value)}\``;
+/** A file nothing could be read from (not UTF-8, empty, no front matter): it takes part in the rules across files only by the id its name gives. */
+export function unreadableSource(path: string): CheckedSource {
+  return { path, draft: false, tags: [], aliases: [], fixes: [], links: [], images: [], probableIds: probableIds(path) };
 }
 
-/** A list of strings, or undefined after reporting a wrong type. */
-function stringList(file: VFile, key: string, value: unknown, place: ValuePlace | undefined, example: string): string[] | undefined {
-  if (value === undefined || value === null || value === '') return [];
-  const at = place?.value;
-  if (!Array.isArray(value)) {
-    report(file, `Unexpected ${describe(value)} for \`${key}\`, expected a list`, {
-      ruleId: 'key-type',
-      place: at,
-      note: `Write a list: \`${key}: ${example}\`.`,
-    });
-    return undefined;
-  }
-  const items: string[] = [];
-  value.forEach((item, index) => {
-    if (typeof item === 'string' && item.trim() !== '') items.push(item.trim());
-    else {
-      report(file, `Unexpected ${item === '' ? 'empty item' : describe(item)} in \`${key}\`, expected text`, {
-        ruleId: 'key-type',
-        place: place?.items?.[index] ?? at,
-        note: `Each item of \`${key}\` is one piece of text: \`${key}: ${example}\`.`,
-      });
-    }
-  });
-  return items;
-}
+// Keys whose text `check --fix` may turn from Arabic to Persian letters (not `image`: a file name).
+const LETTER_KEYS = ['title', 'lead', 'caption', 'source', 'author'] as const;
 
-function checkShenaseh(file: VFile, value: string, place: Point | undefined, plain: boolean): number | undefined {
-  const digits = toLatinDigits(value.trim());
-  if (/^0\d+$/.test(digits)) {
-    const fixed = digits.replace(/^0+/, '') || '0';
-    report(file, `Unexpected leading zero in \`${value}\`, expected \`${fixed}\``, {
-      ruleId: 'leading-zero',
-      place,
-      note: `${plain ? 'YAML 1.1 tools read a number with a leading zero as octal (`0123` is 83). ' : ''}Write the shenaseh without leading zeros: \`shenaseh: ${fixed}\`.`,
-    });
-    return undefined;
-  }
-  if (!/^[1-9]\d*$/.test(digits) || !Number.isSafeInteger(Number(digits))) {
-    report(file, `Unexpected shenaseh \`${value}\`, expected a positive whole number such as \`21007\``, {
-      ruleId: 'shenaseh-format',
-      place,
-      note: 'The shenaseh (شناسه مطلب) is the article’s permanent numeric id: digits only, no spaces or signs.',
-    });
-    return undefined;
-  }
-  return Number(digits);
-}
-
-function checkService(file: VFile, value: string, place: Point | undefined, site: SiteConfig): string | undefined {
-  const service = site.serviceByKey.get(normalizeIdentity(value));
-  if (service) return service.slug;
-  const names = site.services.map((s) => s.name);
-  const guess = nearest(value, names);
-  report(file, `Unexpected service \`${value}\`, expected one of ${names.map((n) => `\`${n}\``).join(', ')}`, {
-    ruleId: 'unknown-service',
-    place,
-    note: guess
-      ? `Did you mean \`${guess}\`? Or add \`${value}\` to \`services\` in content/site.yml.`
-      : `Use a service listed in content/site.yml, or add \`${value}\` to its \`services\`.`,
-  });
-  return undefined;
-}
-
-function checkAliases(file: VFile, aliases: string[], place: ValuePlace | undefined): string[] {
-  const valid: string[] = [];
-  aliases.forEach((alias, index) => {
-    const at = place?.items?.[index] ?? place?.value;
-    let problem: string | undefined;
-    if (!alias.startsWith('/') || alias.startsWith('//')) problem = 'an absolute site path starting with `/`, such as `/old/news/123.html`';
-    else if (/(^|\/)\.\.?(\/|$)/.test(alias)) problem = 'a path without `.` or `..` segments';
-    else if (/[?#\s\\]/.test(alias)) problem = 'a path without spaces, `?`, `#` or `\\`';
-    if (problem) {
-      report(file, `Unexpected alias \`${alias}\`, expected ${problem}`, {
-        ruleId: 'alias-format',
-        place: at,
-        note: 'An alias is an old URL of this article on this site, written as a path: `aliases: [/old/news/123.html]`.',
-      });
-    } else valid.push(alias);
-  });
-  return valid;
-}
-
-/** The local files among image URLs: relative paths, decoded, without query or fragment, each once. */
-export function localAssets(urls: string[]): string[] {
-  const local = new Set<string>();
-  for (const url of urls) {
-    if (url === '' || url.startsWith('/') || url.startsWith('#') || /^[a-z][a-z\d+.-]*:/i.test(url)) continue;
-    const clean = url.split(/[?#]/)[0]!.replace(/^\.\//, '');
-    try {
-      local.add(decodeURIComponent(clean));
-    } catch {
-      local.add(clean);
-    }
-  }
-  return [...local];
-}
-
-/** Check one article's front matter; the article when it is valid, else undefined (problems are on `file`). */
-export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: SiteConfig, now: number): CheckedArticle | undefined {
-  const { data, places } = input.frontMatter;
+/** Check one file's front matter. Problems are reported on `file`; the record holds what other rules need, `article` only when it is valid. */
+export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: SiteConfig, now: number): CheckedSource {
+  const { frontMatter: fm, facts, path } = input;
+  const body = { links: facts.links, images: facts.images };
   const errorsBefore = file.messages.filter((m) => m.fatal).length;
-  for (const key of Object.keys(data)) {
-    if ((KNOWN_KEYS as readonly string[]).includes(key)) continue;
-    const guess = nearest(key, KNOWN_KEYS);
-    report(file, `Unexpected key \`${key}\`, expected one of ${KNOWN_KEYS.map((k) => `\`${k}\``).join(', ')}`, {
-      ruleId: 'unknown-key',
-      severity: 'warning',
-      place: places[key]?.key,
-      note: guess ? `Did you mean \`${guess}\`?` : 'Remove it, or check its spelling; unknown keys are ignored.',
+  if (facts.problem) {
+    report(file, 'Unexpected Markdown nested too deeply to read, expected ordinary paragraphs, lists and quotes', {
+      ruleId: 'markdown-unreadable',
+      place: { line: fm.closeLine + 1, column: 1 },
+      note: `Remove the long run of \`>\`, \`*\`, \`[\` or indentation (the parser stopped with ${facts.problem}).`,
     });
   }
-  for (const key of REQUIRED_KEYS) {
-    const value = data[key];
-    if (value === undefined || value === null || value === '') {
-      report(file, `Unexpected missing \`${key}\`, expected a value`, {
-        ruleId: 'required-key',
-        place: places[key]?.key,
-        note: `Every article needs \`title\`, \`shenaseh\`, \`date\` and \`service\`; add \`${key}: …\` to the front matter.`,
-      });
-    }
-  }
+  if (fm.broken || !fm.data) return { ...unreadableSource(path), ...body };
+  const { data, places } = fm;
+  checkKeys(file, fm);
   const text: Record<string, string | undefined> = {};
-  for (const key of [...TEXT_KEYS, 'shenaseh', 'date', 'updated', 'service', 'draft'] as const) {
+  for (const key of [...TEXT_KEYS, 'draft'] as const) {
     const value = data[key];
     if (value === undefined || value === null) continue;
     if (typeof value === 'string') text[key] = value.trim() === '' ? undefined : value.trim();
@@ -162,59 +53,75 @@ export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: Sit
       });
     }
   }
-  const tagNames = stringList(file, 'tags', data.tags, places.tags, '[انرژی, تهران]') ?? [];
-  const aliases = checkAliases(file, stringList(file, 'aliases', data.aliases, places.aliases, '[/old/news/123.html]') ?? [], places.aliases);
-  const shenaseh = text.shenaseh && checkShenaseh(file, text.shenaseh, places.shenaseh?.value, places.shenaseh?.plain ?? true);
-  const service = text.service && checkService(file, text.service, places.service?.value, site);
-  const dates = checkDates(file, { date: text.date, updated: text.updated }, places, site, now);
+  const spot = (key: string) => (places[key] ? spotOf(fm, places[key]) : undefined);
+  const fixes: FileFix[] = [];
+  const tagItems = stringList(file, 'tags', data.tags, places.tags, '[انرژی, تهران]') ?? new Map<number, string>();
+  const aliasItems = stringList(file, 'aliases', data.aliases, places.aliases, '[/old/news/123.html]') ?? new Map<number, string>();
+  const aliases = checkAliases(file, aliasItems, places.aliases);
+  const shenaseh = text.shenaseh === undefined ? undefined : checkShenaseh(file, text.shenaseh, places.shenaseh);
+  const service = text.service === undefined ? undefined : checkService(file, text.service, places.service?.value, site);
+  const serviceSpot = spot('service');
+  const serviceFix = service && serviceSpot && text.service !== service.name ? valueFix(path, serviceSpot, service.name) : undefined;
+  if (serviceFix) fixes.push(serviceFix);
+  const dates = checkDates(file, { date: text.date, updated: text.updated }, { date: spot('date'), updated: spot('updated') }, site, now);
+  fixes.push(...dates.fixes);
   let draft = false;
   if (text.draft !== undefined) {
     if (text.draft === 'true' || text.draft === 'false') draft = text.draft === 'true';
     else {
-      report(file, `Unexpected \`${text.draft}\` for \`draft\`, expected \`true\` or \`false\``, {
+      report(file, `Unexpected ${quote(text.draft)} for \`draft\`, expected \`true\` or \`false\``, {
         ruleId: 'key-type',
         place: places.draft?.value,
+        note: 'Write `draft: true` to keep the article out of the site, or remove the line.',
       });
     }
   }
-  const tags: TagRef[] = [];
-  for (const name of tagNames) {
-    const key = normalizeIdentity(name);
-    if (key !== '' && !tags.some((tag) => tag.key === key)) tags.push({ key, name });
+  for (const key of LETTER_KEYS) {
+    const at = spot(key);
+    const fix = text[key] !== undefined && at ? persianLetterFix(path, fm, at) : undefined;
+    if (fix) fixes.push(fix);
   }
-  if (file.messages.filter((m) => m.fatal).length > errorsBefore) return undefined;
-  if (!text.title || !shenaseh || !service || !dates?.date) return undefined;
-  const lead = text.lead ?? '';
-  return {
-    article: {
-      path: input.path,
-      hash: input.hash,
-      shenaseh,
-      title: text.title,
-      date: dates.date,
-      ...(dates.updated && { updated: dates.updated }),
-      service,
-      tags,
-      lead,
-      summary: lead || input.facts.firstParagraph,
-      ...(text.image && { image: text.image }),
-      ...(text.caption && { caption: text.caption }),
-      ...(text.source && { source: text.source }),
-      ...(text.author && { author: text.author }),
-      assets: localAssets([...(text.image ? [text.image] : []), ...input.facts.images.map((i) => i.url)]),
-      aliases,
-      draft,
-      hasHtml: input.facts.hasHtml,
-    },
-    checks: {
-      places: {
-        ...(places.shenaseh && { shenaseh: places.shenaseh.value }),
-        ...(places.image && { image: places.image.value }),
-        aliases: places.aliases?.items ?? [],
-        tags: places.tags?.items ?? [],
-      },
-      links: input.facts.links,
-      images: input.facts.images,
-    },
+  const tagSpots = itemSpots(fm, places.tags);
+  const tags: TagUse[] = [];
+  for (const [index, name] of tagItems) {
+    const at = tagSpots[index];
+    if (at && normalizeIdentity(name) !== '') tags.push({ key: normalizeIdentity(name), name, spot: at });
+  }
+  const record: CheckedSource = {
+    path,
+    draft,
+    tags,
+    aliases,
+    fixes,
+    ...body,
+    probableIds: probableIds(path, text.shenaseh),
+    ...(shenaseh !== undefined && { shenaseh: { id: shenaseh, place: places.shenaseh?.value ?? { line: 1, column: 1 } } }),
+    ...(dates.date && { date: dates.date }),
+    ...(text.image && { image: { url: text.image, ...(places.image?.value ?? { line: 1, column: 1 }) } }),
   };
+  if (file.messages.filter((m) => m.fatal).length > errorsBefore) return record;
+  if (!text.title || shenaseh === undefined || !service || !dates.date) return record;
+  const lead = text.lead ?? '';
+  const unique = tags.filter((tag, i) => tags.findIndex((t) => t.key === tag.key) === i);
+  record.article = {
+    path,
+    hash: input.hash,
+    shenaseh,
+    title: text.title,
+    date: dates.date,
+    ...(dates.updated && { updated: dates.updated }),
+    service: service.slug,
+    tags: unique.map(({ key, name }) => ({ key, name })),
+    lead,
+    summary: lead || facts.firstParagraph,
+    ...(text.image && { image: text.image }),
+    ...(text.caption && { caption: text.caption }),
+    ...(text.source && { source: text.source }),
+    ...(text.author && { author: text.author }),
+    assets: localAssets([...(text.image ? [text.image] : []), ...facts.images.map((i) => i.url)]),
+    aliases: aliases.map((a) => a.alias),
+    draft,
+    hasHtml: facts.hasHtml,
+  };
+  return record;
 }

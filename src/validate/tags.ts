@@ -14,10 +14,18 @@ export interface TagInfo {
 
 const collator = new Intl.Collator('fa');
 
-// Most used first; on a tie, a spelling already in Persian letters, then Persian alphabetical order.
+// Most used first; on a tie, a spelling already in Persian letters, then one with the
+// zero-width non-joiner of Persian orthography rather than a space (`زیست‌بوم`), then Persian alphabetical order.
 function bySpellingPreference(a: { name: string; count: number }, b: { name: string; count: number }): number {
   const persian = (name: string) => (toPersianLetters(name) === name ? 0 : 1);
-  return b.count - a.count || persian(a.name) - persian(b.name) || collator.compare(a.name, b.name) || (a.name < b.name ? -1 : 1);
+  const spaces = (name: string) => name.split(' ').length;
+  return (
+    b.count - a.count ||
+    persian(a.name) - persian(b.name) ||
+    spaces(a.name) - spaces(b.name) ||
+    collator.compare(a.name, b.name) ||
+    (a.name < b.name ? -1 : 1)
+  );
 }
 
 /** Group the tags of the archive by identity, choose each one's name and a unique slug. */

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/build/index.ts';
 import { ContentFailure } from '../../src/diagnostics/index.ts';
 import { build, siteYml, writeSite } from '../helpers/site.ts';
+import { snapshot } from '../helpers/snapshot.ts';
 
 const site = `-- content/site.yml --
 ${siteYml()}
@@ -26,17 +27,6 @@ tags: [ب]
 ---
 متن دو.
 `;
-
-/** Every file of a folder with its bytes and modification time. */
-function snapshot(dir: string): Record<string, { bytes: string; mtimeMs: number }> {
-  const result: Record<string, { bytes: string; mtimeMs: number }> = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const abs = path.join(entry.parentPath, entry.name);
-    result[path.relative(dir, abs)] = { bytes: readFileSync(abs, 'base64'), mtimeMs: statSync(abs).mtimeMs };
-  }
-  return result;
-}
 
 describe('writing dist/', () => {
   it('leaves the previous dist/ byte-identical, times included, when a build fails', async () => {

@@ -1,0 +1,88 @@
+import { classifyPath, outputFile, type SiteConfig } from '../config/index.ts';
+import { isPublished, type CheckedSource } from './article.ts';
+import { collectTags } from './tags.ts';
+
+/** Site paths that bayegan writes besides the per-article and per-index pages. */
+export const FIXED_PATHS = ['/tags/', '/archive/', '/feed.xml', '/atom.xml', '/sitemap.xml', '/news-sitemap.xml', '/_redirects', '/404.html'];
+/** Folders bayegan fills with files whose names it chooses (fingerprinted assets, sitemap chunks). */
+const RESERVED_PREFIXES = ['/assets/', '/sitemaps/'];
+const SERVICE_FEED = /^\/service\/([^/]+)\/feed\.xml$/;
+
+/** The site path an alias is written at: `/old/a.html` stays, `/old/a` becomes `/old/a/` (an `index.html`); as outputs/redirects.ts writes it. */
+export function aliasSitePath(alias: string): string {
+  return /\.[a-z0-9]+$/i.test(alias) || alias.endsWith('/') ? alias : `${alias}/`;
+}
+
+/** The file a site path is written to (`/news/1/` → `news/1/index.html`); the path itself when it is not valid percent-encoding. */
+export function outputFileOf(sitePath: string): string {
+  try {
+    return outputFile(sitePath);
+  } catch {
+    return sitePath.replace(/^\/+/, '');
+  }
+}
+
+function decode(sitePath: string): string {
+  try {
+    return decodeURIComponent(sitePath);
+  } catch {
+    return sitePath;
+  }
+}
+
+/** A URL's path part (no query or fragment), percent-decoded when it can be. */
+export function decodedPath(url: string): string {
+  return decode(url.split(/[?#]/)[0]!);
+}
+
+/** The site path an internal link points at (percent-decoded), or undefined for an external or in-page link. */
+export function internalTarget(url: string, from: string, site: SiteConfig): string | undefined {
+  if (url === '' || url.startsWith('#') || /^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//')) return undefined;
+  try {
+    const base = new URL(site.baseUrl);
+    const resolved = new URL(url, new URL(from.replace(/^\//, ''), base));
+    if (resolved.origin !== base.origin || !resolved.pathname.startsWith(site.basePath)) return undefined;
+    return decode('/' + resolved.pathname.slice(site.basePath.length));
+  } catch {
+    return decode(url);
+  }
+}
+
+/**
+ * Which site paths the site generates, judged by the URL scheme and the archive. Files with an
+ * error count with what could be read of them (every id they may be meant to have, their tags,
+ * their date), so that a link to a broken article is not reported a second time.
+ */
+export function generatedPaths(
+  sources: readonly CheckedSource[],
+  site: SiteConfig,
+  drafts: boolean,
+  failed: (source: CheckedSource) => boolean,
+): (sitePath: string) => boolean {
+  const counted = sources.filter((s) => isPublished(s, drafts) || (failed(s) && !s.draft));
+  const ids = new Set(counted.flatMap((s) => [s.article?.shenaseh, s.shenaseh?.id, ...(failed(s) ? s.probableIds : [])]).filter((id) => id !== undefined));
+  const services = new Set(site.services.map((s) => s.slug));
+  const tags = new Set([...collectTags(counted.map((s) => ({ tags: s.article?.tags ?? s.tags }))).values()].map((t) => t.slug));
+  const dates = counted.flatMap((s) => (s.date ? [s.date] : []));
+  const months = new Set(dates.map((d) => `${d.jy}/${d.jm}`));
+  const years = new Set(dates.map((d) => d.jy));
+  return (sitePath) => {
+    const target = classifyPath(sitePath);
+    switch (target.kind) {
+      case 'article':
+        return ids.has(target.shenaseh);
+      case 'service':
+        return services.has(target.slug);
+      case 'tag':
+        return tags.has(target.slug);
+      case 'archive':
+        if (target.jy === undefined) return true;
+        if (target.jm === undefined) return years.has(target.jy);
+        return months.has(`${target.jy}/${target.jm}`);
+      case 'home':
+        return true;
+      default:
+        return FIXED_PATHS.includes(sitePath) || RESERVED_PREFIXES.some((p) => sitePath.startsWith(p)) || services.has(SERVICE_FEED.exec(sitePath)?.[1] ?? '');
+    }
+  };
+}
