@@ -82,7 +82,11 @@ function openedAt(doc: Document, offset: number, point: Place): Point | undefine
 // The plain value; an alias to no anchor, or an alias bomb, is a problem at the first alias concerned.
 function toValue(doc: Document, text: string, point: Place): { value: unknown; problem?: YamlProblem } {
   try {
-    return { value: doc.toJS({ maxAliasCount: 100 }) };
+    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    // An anchor inside its own alias (`a: &x [*x]`) makes a value that contains itself, which
+    // nothing downstream (the cache, JSON output) can hold.
+    JSON.stringify(value);
+    return { value };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const name = /^Unresolved alias.*: (.*)$/.exec(message)?.[1];

@@ -46,8 +46,18 @@ function foldHamza(s: string): string {
 
 /** The identity key of a service, tag or name: spelling variants, spaces, ZWNJ and dashes all fold away. */
 export function normalizeIdentity(s: string): string {
-  return foldHamza(foldBasic(s)).replace(INVISIBLES, '').replace(/\s+/g, '').replace(DASHES, '');
+  // Services and tags repeat across a whole archive: each spelling is folded once.
+  let key = identities.get(s);
+  if (key === undefined) {
+    key = foldHamza(foldBasic(s)).replace(INVISIBLES, '').replace(/\s+/g, '').replace(DASHES, '');
+    if (identities.size >= MAX_IDENTITIES) identities.clear();
+    identities.set(s, key);
+  }
+  return key;
 }
+
+const identities = new Map<string, string>();
+const MAX_IDENTITIES = 50_000;
 
 /** Fold text for full-text search (index and query alike): ZWNJ joins its parts, whitespace runs become one space. */
 export function normalizeSearch(s: string): string {

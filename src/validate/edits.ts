@@ -26,9 +26,17 @@ export function itemSpots(frontMatter: FrontMatter, place: ValuePlace | undefine
   return (place?.items ?? []).map((item) => spotOf(frontMatter, item, place?.flow ?? false));
 }
 
+/**
+ * Text that front matter's YAML reads back as itself when written plain, also inside `[…]`: letters and
+ * digits first and last, and between them only spaces, ZWNJ, `.`, `_`, `-`, `/` and `:` not
+ * followed by a space. Canonical dates and most names are like this; YAML is asked about the rest.
+ */
+const CLEARLY_PLAIN = /^[\p{L}\p{N}](?:[\p{L}\p{N}\u200c\u200d ._\-/]|:(?! ))*(?<![ :])$/u;
+
 // Whether `text` reads back as itself when written plain in this context.
 function plainSafe(text: string, flow: boolean): boolean {
   if (text === '' || /[\r\n]/.test(text)) return false;
+  if (CLEARLY_PLAIN.test(text)) return true;
   const parsed = parseYaml(flow ? `k: [${text}]` : `k: ${text}`, 'failsafe');
   const value = (parsed.value as { k?: unknown } | undefined)?.k;
   return flow ? Array.isArray(value) && value.length === 1 && value[0] === text : value === text;
