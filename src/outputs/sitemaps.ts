@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
 import { articlePath, archivePath, homePath, servicePath, tagPath, tagsPath, type SiteConfig } from '../config/index.ts';
 import { outputKey, pageKey, type Output } from '../pages/index.ts';
-import { toEpochMs, toIsoDateTime } from '../persian/index.ts';
+import { compareJalali, jalaliFromEpochMs, toEpochMs, toIsoDateTime } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
 
 /** URLs per sitemap file: the protocol's limit. */
@@ -53,7 +53,13 @@ export function sitemapOutputs(model: SiteModel, now: number): Output[] {
   }
   const index = outputs.map((o) => ({ url: absolute(config, o.path) }));
   outputs.push({ path: '/sitemap.xml', key: pageKey('sitemap-index-1', index), content: () => xml(new SitemapIndexStream(), index) });
+  // Articles are oldest first: only the tail from three days back can be recent, and only those
+  // are placed in time exactly (a time zone lookup per article costs more than the whole list).
+  const cutoff = jalaliFromEpochMs(now - NEWS_WINDOW_MS - 24 * 60 * 60 * 1000, config.timeZone);
+  let first = model.articles.length;
+  while (first > 0 && compareJalali(model.articles[first - 1]!.date, { jy: cutoff.jy, jm: cutoff.jm, jd: cutoff.jd }) >= 0) first -= 1;
   const recent = model.articles
+    .slice(first)
     .filter((a) => {
       const published = toEpochMs(a.date, config.timeZone);
       return published <= now && now - published <= NEWS_WINDOW_MS;
