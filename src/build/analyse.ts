@@ -1,8 +1,10 @@
+import { hash } from 'node:crypto';
 import { VFile } from 'vfile';
 import type { ProjectPaths, SiteConfig } from '../config/index.ts';
-import { fromVFile, type Diagnostic, type FileFix } from '../diagnostics/index.ts';
+import { fromVFile, hasErrors, type Diagnostic, type FileFix } from '../diagnostics/index.ts';
 import type { SourceFile } from '../load/index.ts';
-import { checkArchive, checkFrontMatter, unreadableSource, type Article, type CheckedSource } from '../validate/index.ts';
+import { checkArchive, checkFrontMatter, checkFutureDates, unreadableSource, type Article, type CheckedSource } from '../validate/index.ts';
+import type { CheckedCache } from './cache/index.ts';
 import type { CompiledSource } from './compile.ts';
 
 /** The archive after validation: valid articles, every diagnostic, and where each body is cached. */
@@ -17,9 +19,31 @@ export interface Analysis {
   hashes: Map<string, string>;
   /** How many sources were parsed now (not answered by the cache). */
   parsed: number;
+  /** Per-file results computed in this run, for the cache. */
+  checkedNow: Map<string, CheckedCache>;
 }
 
-/** Validate compiled sources: each file's front matter, then the rules across files. */
+/**
+ * The key under which a file's own check is cached: the site settings and the checking code
+ * (the bundle's digest, `BAYEGAN_CODE_VERSION`; from sources, a fixed name). Not the day:
+ * whatever depends on it is checked across files on every run.
+ */
+export function checkKey(config: SiteConfig): string {
+  return hash('sha1', `${config.hash}\u0000${process.env.BAYEGAN_CODE_VERSION ?? 'sources'}`, 'hex');
+}
+
+function checkOne(result: CompiledSource, config: SiteConfig, key: string): CheckedCache {
+  if (!result.frontMatter || !result.facts) return { configKey: key, source: unreadableSource(result.path), diagnostics: [] };
+  const file = new VFile({ path: result.path });
+  const input = { path: result.path, hash: result.hash, frontMatter: result.frontMatter, facts: result.facts };
+  const source = checkFrontMatter(file, input, config);
+  return { configKey: key, source, diagnostics: fromVFile(file) };
+}
+
+/**
+ * Validate compiled sources: each file on its own (answered by the cache when the file and the
+ * settings are unchanged), then the rules across files, which always run.
+ */
 export function analyse(
   sources: SourceFile[],
   compiled: CompiledSource[],
@@ -33,23 +57,28 @@ export function analyse(
     if (!file) files.set(path, (file = new VFile({ path })));
     return file;
   };
+  const key = checkKey(config);
   const diagnostics: Diagnostic[] = [];
   const checked: CheckedSource[] = [];
+  const failed = new Set<string>();
   const where = new Map<string, { source: SourceFile; key: string }>();
   const hashes = new Map<string, string>();
+  const checkedNow = new Map<string, CheckedCache>();
   let parsed = 0;
   compiled.forEach((result, index) => {
     if (result.cache !== 'hit') parsed += 1;
     hashes.set(result.path, result.hash);
     diagnostics.push(...result.diagnostics);
-    if (!result.frontMatter || !result.facts) return void checked.push(unreadableSource(result.path));
-    const input = { path: result.path, hash: result.hash, frontMatter: result.frontMatter, facts: result.facts };
-    const item = checkFrontMatter(fileOf(result.path), input, config, options.now);
-    checked.push(item);
-    if (item.article) where.set(result.path, { source: sources[index]!, key: result.key });
+    let entry = result.checked?.configKey === key ? result.checked : undefined;
+    if (!entry) checkedNow.set(result.path, (entry = checkOne(result, config, key)));
+    diagnostics.push(...entry.diagnostics);
+    if (hasErrors(result.diagnostics) || hasErrors(entry.diagnostics)) failed.add(result.path);
+    checked.push(entry.source);
+    if (entry.source.article) where.set(result.path, { source: sources[index]!, key: result.key });
   });
-  checkArchive(checked, config, fileOf, { drafts: options.drafts, root: paths.root });
+  const crossFixes = checkArchive(checked, config, fileOf, { drafts: options.drafts, root: paths.root, failed });
+  checkFutureDates(fileOf, checked, config, options.now);
   for (const file of files.values()) diagnostics.push(...fromVFile(file));
   const articles = checked.flatMap((c) => (c.article ? [c.article] : []));
-  return { articles, diagnostics, compiled: where, fixes: checked.flatMap((c) => c.fixes), hashes, parsed };
+  return { articles, diagnostics, compiled: where, fixes: [...checked.flatMap((c) => c.fixes), ...crossFixes], hashes, parsed, checkedNow };
 }

@@ -43,7 +43,7 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
     // Small sites render in this thread: a pool costs more to start than it saves.
     const runner = model.articles.length >= POOL_THRESHOLD ? project.runner() : createRunner(0);
     let rebuilt = 0;
-    const writer = new OutputWriter(paths.out, path.join(paths.cache, 'outputs.json'), async (pages) => {
+    const writer = new OutputWriter(paths.out, path.join(paths.cache, 'outputs.tsv'), async (pages) => {
       const results = await runner.run<PageResult[]>({ kind: 'pages', batch: { ...batch, pages } });
       rebuilt += results.filter((r) => r.rebuilt).length;
       return results;

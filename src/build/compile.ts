@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/index.ts';
 import { hashBytes } from '../load/index.ts';
 import { collectFacts, parseMarkdown, splitSource, type FrontMatter, type MarkdownFacts } from '../parse/index.ts';
 import { RENDER_VERSION, renderBody, type RenderSettings } from '../render/index.ts';
-import { HtmlStore } from './cache/index.ts';
+import { HtmlStore, type CheckedCache } from './cache/index.ts';
 
 /** One source after parsing: its metadata, never its HTML (that waits in the HTML store). */
 export interface CompiledSource {
@@ -17,6 +17,8 @@ export interface CompiledSource {
   facts?: MarkdownFacts;
   /** `hit`: answered by the cache; `miss`: the Markdown was parsed in this run. */
   cache: 'hit' | 'miss';
+  /** The file's own check, from the cache (valid if its key matches the run's). */
+  checked?: CheckedCache;
 }
 
 /** A source to compile on a worker thread; plain data. */

@@ -4,8 +4,8 @@ import { buildTime, loadSiteConfig, resolvePaths, type PathOptions, type Project
 import { ContentFailure, hasErrors, type Diagnostic } from '../diagnostics/index.ts';
 import { scanContent, type SourceFile } from '../load/index.ts';
 import type { RenderSettings } from '../render/index.ts';
-import { analyse, type Analysis } from './analyse.ts';
-import { readSourceIndex, writeSourceIndex, type SourceRecord } from './cache/index.ts';
+import { analyse, checkKey, type Analysis } from './analyse.ts';
+import { readPayloads, readSourceIndex, writeSourceIndex, type ParsedPayload, type SourceRecord } from './cache/index.ts';
 import { articleKey, type CompiledSource, type CompileJob, type CompileResult } from './compile.ts';
 import { createRunner, defaultThreads, type Runner } from './pool.ts';
 import { Timings } from './timings.ts';
@@ -40,24 +40,45 @@ export interface CheckedProject extends Analysis {
 const POOL_THRESHOLD = 64;
 const COMPILE_BATCH = 16;
 
-function fromRecord(record: SourceRecord, cache: CompiledSource['cache']): CompiledSource {
-  const { path, hash, key, diagnostics, frontMatter, facts } = record;
-  return { path, hash, key, diagnostics, cache, ...(frontMatter && { frontMatter }), ...(facts && { facts }) };
+function fromRecord(record: SourceRecord, cache: CompiledSource['cache'], payload: ParsedPayload = record): CompiledSource {
+  const { path, hash, key, diagnostics, checked } = record;
+  const { frontMatter, facts } = payload;
+  return { path, hash, key, diagnostics, cache, ...(checked && { checked }), ...(frontMatter && { frontMatter }), ...(facts && { facts }) };
+}
+
+function toRecord(result: CompileResult, previous: SourceRecord | undefined): SourceRecord {
+  const { path: file, size, mtimeMs, hash, key } = result;
+  if (result.reused) return { ...previous!, size, mtimeMs };
+  const { rendered, diagnostics, frontMatter, facts } = result;
+  return { path: file, size, mtimeMs, hash, key, rendered, diagnostics, ...(frontMatter && { frontMatter }), ...(facts && { facts }) };
+}
+
+async function runJobs(jobs: Array<{ at: number; job: CompileJob }>, runner: () => Runner, done: (at: number, result: CompileResult) => void) {
+  const pool = jobs.length >= POOL_THRESHOLD ? runner() : createRunner(0);
+  const batches: Array<typeof jobs> = [];
+  for (let i = 0; i < jobs.length; i += COMPILE_BATCH) batches.push(jobs.slice(i, i + COMPILE_BATCH));
+  await Promise.all(
+    batches.map(async (batch) => {
+      const results = await pool.run<CompileResult[]>({ kind: 'compile', jobs: batch.map((b) => b.job) });
+      results.forEach((result, i) => done(batch[i]!.at, result));
+    }),
+  );
 }
 
 /**
  * Compile every source, answering from the cache what it can: a file whose size and time
- * match the index is not read; one whose bytes still hash the same is not parsed. The rest is
- * parsed (and rendered) on the worker pool. Results are in the sources' order.
+ * match the index is not read; one whose bytes still hash the same is not parsed; one whose own
+ * check is cached for these settings is not checked again (its parse payload stays on disk).
+ * The rest is parsed (and rendered) on the worker pool. Results are in the sources' order.
  */
 async function compileSources(
   sources: SourceFile[],
-  render: boolean,
-  settings: RenderSettings,
+  options: { render: boolean; settings: RenderSettings; checkKey: string },
   paths: ProjectPaths,
   runner: () => Runner,
   timings: Timings,
 ) {
+  const { render, settings } = options;
   const index = await readSourceIndex(paths.cache);
   timings.mark('read cache index');
   const warnings =
@@ -67,18 +88,16 @@ async function compileSources(
     const record = index.records.get(file);
     return record && record.key === articleKey(record.path, record.hash, settings) ? record : undefined;
   };
-  // Synchronous stat is several times cheaper than the promise API for this many small calls.
-  const stamps = sources.map((source) => statSync(source.abs));
   const records = new Array<SourceRecord>(sources.length);
   const compiled = new Array<CompiledSource>(sources.length);
   const jobs: Array<{ at: number; job: CompileJob }> = [];
   const htmlRoot = path.join(paths.cache, 'html');
   sources.forEach((source, at) => {
     const record = usable(source.path);
-    const stamp = stamps[at]!;
+    // Synchronous stat is several times cheaper than the promise API for this many small calls.
+    const stamp = statSync(source.abs);
     if (record && record.size === stamp.size && record.mtimeMs === stamp.mtimeMs && (record.rendered || !render)) {
       records[at] = record;
-      compiled[at] = fromRecord(record, 'hit');
       return;
     }
     const job: CompileJob = { path: source.path, abs: source.abs, render, settings, htmlRoot };
@@ -86,37 +105,26 @@ async function compileSources(
     jobs.push({ at, job });
   });
   timings.mark('stat sources');
-  const pool = jobs.length >= POOL_THRESHOLD ? runner() : createRunner(0);
-  const batches: Array<typeof jobs> = [];
-  for (let i = 0; i < jobs.length; i += COMPILE_BATCH) batches.push(jobs.slice(i, i + COMPILE_BATCH));
-  await Promise.all(
-    batches.map(async (batch) => {
-      const results = await pool.run<CompileResult[]>({ kind: 'compile', jobs: batch.map((b) => b.job) });
-      results.forEach((result, i) => {
-        const at = batch[i]!.at;
-        const { reused, size, mtimeMs } = result;
-        const record: SourceRecord = result.reused
-          ? { ...usable(result.path)!, size, mtimeMs }
-          : {
-              path: result.path,
-              size,
-              mtimeMs,
-              hash: result.hash,
-              key: result.key,
-              rendered: result.rendered,
-              diagnostics: result.diagnostics,
-              ...(result.frontMatter && { frontMatter: result.frontMatter }),
-              ...(result.facts && { facts: result.facts }),
-            };
-        records[at] = record;
-        compiled[at] = fromRecord(record, reused ? 'hit' : 'miss');
-      });
-    }),
+  const parsed = new Set<number>();
+  const done = (at: number, result: CompileResult) => {
+    if (!result.reused) parsed.add(at);
+    records[at] = toRecord(result, usable(result.path));
+  };
+  await runJobs(jobs, runner, done);
+  // Unchanged files whose own check is not cached for these settings need their parse payload.
+  const wanted = new Map<string, string>();
+  records.forEach((record) => {
+    if (record.checked?.configKey !== options.checkKey && !record.frontMatter && !record.facts) wanted.set(record.path, record.key);
+  });
+  const payloads = wanted.size > 0 ? await readPayloads(paths.cache, wanted) : new Map<string, ParsedPayload>();
+  // A payload lost from the cache: parse the file again.
+  const again = sources.flatMap((source, at) =>
+    wanted.has(source.path) && !payloads.has(source.path) ? [{ at, job: { path: source.path, abs: source.abs, render, settings, htmlRoot } }] : [],
   );
-  timings.mark(`compile ${jobs.length}`);
-  await writeSourceIndex(paths.cache, records, index);
-  timings.mark('write cache index');
-  return { compiled, warnings };
+  await runJobs(again, runner, done);
+  records.forEach((record, at) => (compiled[at] = fromRecord(record, parsed.has(at) ? 'miss' : 'hit', payloads.get(record.path))));
+  timings.mark(`compile ${jobs.length + again.length}`);
+  return { compiled, records, index, warnings };
 }
 
 /**
@@ -135,9 +143,16 @@ export async function checkProject(options: RunOptions, render = false): Promise
   let pool: Runner | undefined;
   const runner = () => (pool ??= createRunner(options.threads ?? defaultThreads()));
   try {
-    const { compiled, warnings } = await compileSources(sources, render, settings, paths, runner, timings);
+    const { compiled, records, index, warnings } = await compileSources(sources, { render, settings, checkKey: checkKey(config) }, paths, runner, timings);
     const analysis = analyse(sources, compiled, config, paths, { drafts: options.drafts ?? false, now });
-    timings.mark('validate');
+    timings.mark(`validate (${analysis.checkedNow.size} files checked again)`);
+    // Each file's own check goes into its record (a new object, so that its shard is written).
+    const updated = records.map((record) => {
+      const checked = analysis.checkedNow.get(record.path);
+      return checked ? { ...record, checked } : record;
+    });
+    await writeSourceIndex(paths.cache, updated, index);
+    timings.mark('write cache index');
     const close = async () => {
       await pool?.close();
       pool = undefined;

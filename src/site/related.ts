@@ -1,33 +1,41 @@
 import type { Article } from '../validate/index.ts';
 
 // Beyond this many articles a tag is a weak signal; only its articles nearest in time count.
-const WINDOW = 60;
+const WINDOW = 20;
 
 /**
  * Up to `count` related articles for each article: those sharing the most specific tags
- * (a tag's weight falls with how common it is), nearer in time first on a tie. `articles` is
- * sorted oldest first; returns indexes into it.
+ * (a tag's weight falls with how common it is), nearer in time first on a tie, then the newer.
+ * `articles` is sorted oldest first; returns indexes into it. Runs on every build over the
+ * whole archive, so it avoids allocating per candidate.
  */
 export function relatedArticles(articles: readonly Article[], count: number): number[][] {
-  const byTag = new Map<string, number[]>();
-  const slots: Array<Array<{ list: number[]; at: number }>> = articles.map(() => []);
-  articles.forEach((article, index) => {
-    for (const tag of article.tags) {
-      let list = byTag.get(tag.key);
-      if (!list) byTag.set(tag.key, (list = []));
-      slots[index]!.push({ list, at: list.length });
+  const lists = new Map<string, number[]>();
+  // For each article, per tag: the tag's list and the article's position in it.
+  const uses: Array<Array<[number[], number]>> = new Array(articles.length);
+  for (let index = 0; index < articles.length; index++) {
+    const own: Array<[number[], number]> = [];
+    for (const tag of articles[index]!.tags) {
+      let list = lists.get(tag.key);
+      if (!list) lists.set(tag.key, (list = []));
+      own.push([list, list.length]);
       list.push(index);
     }
-  });
-  // Scores live in one array for the whole run; `touched` says which entries to reset.
+    uses[index] = own;
+  }
   const scores = new Float64Array(articles.length);
   const touched: number[] = [];
-  return articles.map((_, self) => {
-    if (count === 0) return [];
-    for (const { list, at } of slots[self]!) {
+  const result: number[][] = new Array(articles.length);
+  for (let self = 0; self < articles.length; self++) {
+    if (count === 0) {
+      result[self] = [];
+      continue;
+    }
+    for (const [list, at] of uses[self]!) {
       const weight = 1 / Math.log2(1 + list.length);
-      const from = list.length > WINDOW * 2 ? Math.max(0, at - WINDOW) : 0;
-      const to = list.length > WINDOW * 2 ? Math.min(list.length, at + WINDOW + 1) : list.length;
+      const wide = list.length > WINDOW * 2;
+      const from = wide ? Math.max(0, at - WINDOW) : 0;
+      const to = wide ? Math.min(list.length, at + WINDOW + 1) : list.length;
       for (let i = from; i < to; i++) {
         const other = list[i]!;
         if (other === self) continue;
@@ -35,18 +43,26 @@ export function relatedArticles(articles: readonly Article[], count: number): nu
         scores[other] = scores[other]! + weight;
       }
     }
-    // Keep the best `count` by score, then nearness in time, then the newer one.
-    const better = (a: number, b: number) =>
-      scores[a]! - scores[b]! || Math.abs(b - self) - Math.abs(a - self) || a - b;
     const best: number[] = [];
     for (const candidate of touched) {
-      if (best.length < count) best.push(candidate);
-      else if (better(candidate, best[best.length - 1]!) > 0) best[best.length - 1] = candidate;
-      else continue;
-      for (let i = best.length - 1; i > 0 && better(best[i]!, best[i - 1]!) > 0; i--) [best[i], best[i - 1]] = [best[i - 1]!, best[i]!];
+      let at = best.length;
+      // Insertion into a short sorted list: higher score, then nearer to `self`, then newer.
+      while (at > 0 && better(candidate, best[at - 1]!, self, scores)) at -= 1;
+      if (at < count) {
+        best.splice(at, 0, candidate);
+        if (best.length > count) best.pop();
+      }
     }
     for (const index of touched) scores[index] = 0;
     touched.length = 0;
-    return best;
-  });
+    result[self] = best;
+  }
+  return result;
+}
+
+function better(a: number, b: number, self: number, scores: Float64Array): boolean {
+  const difference = scores[a]! - scores[b]!;
+  if (difference !== 0) return difference > 0;
+  const distance = Math.abs(a - self) - Math.abs(b - self);
+  return distance !== 0 ? distance < 0 : a > b;
 }

@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import { articlePath, type SiteConfig } from '../config/index.ts';
-import { report } from '../diagnostics/index.ts';
+import { report, type FileFix } from '../diagnostics/index.ts';
 import { isPublished, type Article, type CheckedSource } from './article.ts';
 import { checkAliasCollisions } from './aliases.ts';
 import { checkImages } from './images.ts';
@@ -16,6 +16,8 @@ export interface ArchiveCheckOptions {
   drafts?: boolean;
   /** Absolute project root, to find images next to articles. */
   root: string;
+  /** Files whose own checks found an error (reported elsewhere, for example from the cache). */
+  failed?: ReadonlySet<string>;
 }
 
 type FileOf = (path: string) => VFile;
@@ -52,21 +54,23 @@ function checkDuplicateShenaseh(sources: readonly CheckedSource[], fileOf: FileO
  * spelling per tag, links and images that resolve. Every source takes part with what could be
  * read from it, so a mistake in one key does not hide the others.
  */
-export function checkArchive(sources: readonly CheckedSource[], site: SiteConfig, fileOf: FileOf, options: ArchiveCheckOptions): void {
+export function checkArchive(sources: readonly CheckedSource[], site: SiteConfig, fileOf: FileOf, options: ArchiveCheckOptions): FileFix[] {
   const drafts = options.drafts ?? false;
   const firsts = checkDuplicateShenaseh(sources, fileOf);
   // Decided before the link checks, whose own errors must not hide anything.
-  const failed = new Set(sources.filter((s) => !s.article || fileOf(s.path).messages.some((m) => m.fatal)));
+  const failed = new Set(sources.filter((s) => !s.article || options.failed?.has(s.path) || (s.shenaseh !== undefined && !firsts.has(s))));
   const generated = generatedPaths(sources, site, drafts, (s) => failed.has(s));
   const aliases = checkAliasCollisions(sources, generated, fileOf);
   const published = sources.filter((s): s is CheckedSource & { article: Article } => isPublished(s, drafts) && firsts.has(s));
   const outputs = checkOutputCollisions(published, aliases, fileOf);
-  checkTagSpelling(sources, fileOf);
+  const fixes = checkTagSpelling(sources, fileOf);
   const context = { site, generated, outputs, byPath: new Map(sources.map((s) => [s.path, s])) };
   const listings = new Map<string, ReadonlySet<string>>();
   for (const source of sources) {
+    if (source.links.length === 0 && source.images.length === 0 && !source.image) continue;
     const file = fileOf(source.path);
     checkLinks(source, file, context);
     checkImages(source, file, options.root, context, listings);
   }
+  return fixes;
 }

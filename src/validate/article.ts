@@ -70,6 +70,8 @@ export interface CheckedSource {
   probableIds: number[];
   draft: boolean;
   date?: JalaliDate;
+  /** Valid `date` and `updated` with their places, for the rules that depend on the day of the run. */
+  dates?: { date?: { value: JalaliDate; place: Point }; updated?: { value: JalaliDate; place: Point } };
   tags: TagUse[];
   /** Aliases of a valid form. */
   aliases: Array<{ alias: string; place: Point }>;

@@ -11,7 +11,7 @@ import {
   type JalaliDate,
   type JalaliParseError,
 } from '../persian/index.ts';
-import type { ValueSpot } from './article.ts';
+import type { CheckedSource, ValueSpot } from './article.ts';
 import { replaceValue, valueFix } from './edits.ts';
 
 const ACCEPTED = 'Accepted forms, with Latin, Persian or Arabic-Indic digits: `1393-09-06`, `1393/9/6`, `۶ آذر ۱۳۹۳`, `۶ قوس ۱۳۹۳`, `پنجشنبه ۶ آذر ۱۳۹۳`, each optionally followed by a time such as `14:30`.';
@@ -68,13 +68,15 @@ function parseOne(file: VFile, key: string, value: string, spot: ValueSpot | und
   return undefined;
 }
 
-/** Parse and check `date` and `updated`: each a real Jalali date, `updated` not before `date`, neither in the future. */
+/**
+ * Parse and check `date` and `updated`: each a real Jalali date, `updated` not before `date`.
+ * Whether one is in the future is {@link checkFutureDates}'s job: it depends on the day of the
+ * run, and this check must not (its result is cached per file).
+ */
 export function checkDates(
   file: VFile,
   values: { date?: string; updated?: string },
   spots: { date?: ValueSpot; updated?: ValueSpot },
-  site: SiteConfig,
-  now: number,
 ): { date?: JalaliDate; updated?: JalaliDate; fixes: FileFix[] } {
   const fixes: FileFix[] = [];
   const date = values.date === undefined ? undefined : parseOne(file, 'date', values.date, spots.date, fixes);
@@ -87,15 +89,21 @@ export function checkDates(
       note: '`updated` is when the article was last edited; it cannot come before publication.',
     });
   }
+  return { date, updated, fixes };
+}
+
+/** Warn about a `date` or `updated` after today in the site's time zone (whole days). */
+export function checkFutureDates(fileOf: (path: string) => VFile, sources: readonly CheckedSource[], site: SiteConfig, now: number): void {
   const today = jalaliFromEpochMs(now, site.timeZone);
-  for (const [key, value] of [['date', date], ['updated', updated]] as const) {
-    if (value && compareJalali({ jy: value.jy, jm: value.jm, jd: value.jd }, today) > 0) {
-      report(file, `Unexpected \`${key}\` ${formatJalaliCanonical(value)} in the future, expected ${formatJalaliCanonical({ jy: today.jy, jm: today.jm, jd: today.jd })} or earlier`, {
+  const day = { jy: today.jy, jm: today.jm, jd: today.jd };
+  for (const source of sources) {
+    for (const [key, dated] of [['date', source.dates?.date], ['updated', source.dates?.updated]] as const) {
+      if (!dated || compareJalali({ jy: dated.value.jy, jm: dated.value.jm, jd: dated.value.jd }, day) <= 0) continue;
+      report(fileOf(source.path), `Unexpected \`${key}\` ${formatJalaliCanonical(dated.value)} in the future, expected ${formatJalaliCanonical(day)} or earlier`, {
         ruleId: 'date-future',
-        place: spots[key],
+        place: dated.place,
         note: 'Check the year; a scheduled article is published as soon as it is built.',
       });
     }
   }
-  return { date, updated, fixes };
 }

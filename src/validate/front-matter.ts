@@ -26,7 +26,7 @@ export function unreadableSource(path: string): CheckedSource {
 const LETTER_KEYS = ['title', 'lead', 'caption', 'source', 'author'] as const;
 
 /** Check one file's front matter. Problems are reported on `file`; the record holds what other rules need, `article` only when it is valid. */
-export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: SiteConfig, now: number): CheckedSource {
+export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: SiteConfig): CheckedSource {
   const { frontMatter: fm, facts, path } = input;
   const body = { links: facts.links, images: facts.images };
   const errorsBefore = file.messages.filter((m) => m.fatal).length;
@@ -63,7 +63,8 @@ export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: Sit
   const serviceSpot = spot('service');
   const serviceFix = service && serviceSpot && text.service !== service.name ? valueFix(path, serviceSpot, service.name) : undefined;
   if (serviceFix) fixes.push(serviceFix);
-  const dates = checkDates(file, { date: text.date, updated: text.updated }, { date: spot('date'), updated: spot('updated') }, site, now);
+  const dateSpots = { date: spot('date'), updated: spot('updated') };
+  const dates = checkDates(file, { date: text.date, updated: text.updated }, dateSpots);
   fixes.push(...dates.fixes);
   let draft = false;
   if (text.draft !== undefined) {
@@ -97,6 +98,10 @@ export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: Sit
     probableIds: probableIds(path, text.shenaseh),
     ...(shenaseh !== undefined && { shenaseh: { id: shenaseh, place: places.shenaseh?.value ?? { line: 1, column: 1 } } }),
     ...(dates.date && { date: dates.date }),
+    dates: {
+      ...(dates.date && dateSpots.date && { date: { value: dates.date, place: { line: dateSpots.date.line, column: dateSpots.date.column } } }),
+      ...(dates.updated && dateSpots.updated && { updated: { value: dates.updated, place: { line: dateSpots.updated.line, column: dateSpots.updated.column } } }),
+    },
     ...(text.image && { image: { url: text.image, ...(places.image?.value ?? { line: 1, column: 1 }) } }),
   };
   if (file.messages.filter((m) => m.fatal).length > errorsBefore) return record;

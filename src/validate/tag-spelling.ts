@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { quote, report } from '../diagnostics/index.ts';
+import { quote, report, type FileFix } from '../diagnostics/index.ts';
 import type { CheckedSource } from './article.ts';
 import { replaceValue, valueFix } from './edits.ts';
 import { collectTags, type TagInfo } from './tags.ts';
@@ -20,9 +20,11 @@ function spellings(info: TagInfo): string {
  * One tag written more than one way across the archive (drafts and broken files included, as
  * editors wrote them): a warning at each item that is not the canonical spelling (the most used
  * one, see `collectTags`), with a fix. An item that differs only by Arabic letters while the
- * archive has one spelling gets a quiet fix, not a warning.
+ * archive has one spelling gets a quiet fix, not a warning; those fixes are returned (sources are
+ * never changed: their per-file part is cached between runs).
  */
-export function checkTagSpelling(sources: readonly CheckedSource[], fileOf: (path: string) => VFile): void {
+export function checkTagSpelling(sources: readonly CheckedSource[], fileOf: (path: string) => VFile): FileFix[] {
+  const quietFixes: FileFix[] = [];
   // Each file counts once per spelling, whatever else it wrote.
   const perFile = sources.map((s) => ({ tags: [...new Map(s.tags.map((t) => [`${t.key}\u0000${t.name}`, t])).values()] }));
   const tags = collectTags(perFile);
@@ -32,7 +34,7 @@ export function checkTagSpelling(sources: readonly CheckedSource[], fileOf: (pat
       if (!info || use.name === info.name) continue;
       if (info.spellings.length === 1) {
         const fix = valueFix(source.path, use.spot, info.name);
-        if (fix) source.fixes.push(fix);
+        if (fix) quietFixes.push(fix);
         continue;
       }
       report(fileOf(source.path), `Unexpected tag spelling ${quote(use.name)}, expected ${quote(info.name)}: this tag is written ${info.spellings.length} ways, ${spellings(info)}`, {
@@ -43,4 +45,5 @@ export function checkTagSpelling(sources: readonly CheckedSource[], fileOf: (pat
       });
     }
   }
+  return quietFixes;
 }

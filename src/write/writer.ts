@@ -3,7 +3,7 @@ import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { outputFile } from '../config/index.ts';
 import { isTemplateOutput, type DataOutput, type Output, type PageJob } from '../pages/index.ts';
-import { readManifest, writeManifest, type ManifestEntry } from './manifest.ts';
+import { entryLine, parseEntry, readManifest, writeManifest, type Manifest } from './manifest.ts';
 import { stageFile, stagingFolder, type Staged } from './stage.ts';
 
 /** What a build did to `dist/`. */
@@ -56,8 +56,8 @@ async function pruneEmpty(outDir: string, folders: Set<string>): Promise<void> {
  * is never rewritten, and an output whose key matches the previous build is not rendered.
  */
 export class OutputWriter {
-  private readonly previous: Map<string, ManifestEntry>;
-  private readonly next = new Map<string, ManifestEntry>();
+  private readonly previous: Manifest;
+  private readonly next: Manifest = new Map();
   private readonly staged: string[] = [];
   private readonly staging: string;
   private readonly stats: WriteStats = { written: 0, unchanged: 0, skipped: 0, removed: 0 };
@@ -84,7 +84,7 @@ export class OutputWriter {
   }
 
   private record(file: string, key: string, staged: Staged): void {
-    this.next.set(file, { key, size: staged.size, mtimeMs: staged.mtimeMs ?? 0 });
+    this.next.set(file, entryLine({ key, size: staged.size, mtimeMs: staged.mtimeMs ?? 0 }));
     if (staged.changed) this.staged.push(file);
     else this.stats.unchanged += 1;
   }
@@ -97,7 +97,7 @@ export class OutputWriter {
     for (const [index, file] of files.entries()) {
       if (this.next.has(file)) throw new Error(`Two outputs write \`${file}\` (the second is ${outputs[index]!.path}); this is a bug in bayegan.`);
       // Claimed now, filled in below, so a second output for the same file in this window is caught too.
-      this.next.set(file, { key: '', size: 0, mtimeMs: 0 });
+      this.next.set(file, '');
     }
     // Synchronous stat is several times cheaper than the promise API for this many small calls.
     const current = files.map((file) => statSync(path.join(this.outDir, file), { throwIfNoEntry: false }));
@@ -105,10 +105,11 @@ export class OutputWriter {
     const data: Array<[DataOutput, string]> = [];
     outputs.forEach((output, index) => {
       const file = files[index]!;
-      const before = this.previous.get(file);
+      const line = this.previous.get(file);
+      const before = line === undefined ? undefined : parseEntry(line);
       const now = current[index];
       if (now && before && before.key === output.key && before.size === now.size && before.mtimeMs === now.mtimeMs) {
-        this.next.set(file, before);
+        this.next.set(file, line!);
         this.stats.skipped += 1;
       } else if (isTemplateOutput(output)) {
         const job: PageJob = { file, template: output.template, context: output.context() };
@@ -138,7 +139,7 @@ export class OutputWriter {
       // A folder where a file must go is stale output: clear it first.
       if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) await rm(target, { recursive: true });
       renameSync(path.join(this.staging, file), target);
-      this.next.get(file)!.mtimeMs = statSync(target).mtimeMs;
+      this.next.set(file, entryLine({ ...parseEntry(this.next.get(file)!), mtimeMs: statSync(target).mtimeMs }));
       this.stats.written += 1;
     }
     // The manifest names what the last build wrote; without one, walk dist/ to find what is stale.

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkProject } from '../../src/build/index.ts';
+import { toEpochMs } from '../../src/persian/index.ts';
 import { build, siteYml, writeSite } from '../helpers/site.ts';
 
 const articles = Array.from(
@@ -85,9 +87,12 @@ describe('the render cache', () => {
     const root = site();
     const clean = await build(root, { out: 'clean' });
     const expected = clean.read('news/2/index.html');
-    const shards = readdirSync(path.join(root, '.cache/sources')).map((name) => path.join(root, '.cache/sources', name));
-    const index = shards.find((file) => readFileSync(file, 'utf8').length > 900)!;
-    writeFileSync(index, readFileSync(index, 'utf8').slice(0, 900));
+    const shards = readdirSync(path.join(root, '.cache/sources'))
+      .filter((name) => name.endsWith('.meta.ndjson'))
+      .map((name) => path.join(root, '.cache/sources', name));
+    const index = shards.sort((a, b) => readFileSync(b, 'utf8').length - readFileSync(a, 'utf8').length)[0]!;
+    const text = readFileSync(index, 'utf8');
+    writeFileSync(index, text.slice(0, Math.floor(text.length / 2)));
     const truncated = await build(root, { out: 'clean' });
     expect(truncated.result.warnings.join('\n')).toMatch(/damaged entr(y|ies) in the cache/);
     expect(truncated.read('news/2/index.html')).toBe(expected);
@@ -104,5 +109,49 @@ describe('the render cache', () => {
     const bodiesGone = await build(root, { out: 'clean' });
     expect(bodiesGone.result.warnings.join('\n')).toMatch(/missing or damaged in the cache/);
     expect(bodiesGone.read('news/2/index.html')).toBe(expected);
+  });
+});
+
+describe("the cache of each file's own check", () => {
+  it('answers unchanged files from the cache, and checks every file again when the settings change', async () => {
+    const root = site();
+    await build(root);
+    const warm = await checkProject({ root });
+    expect(warm.checkedNow.size).toBe(0);
+    expect(warm.diagnostics).toEqual([]);
+    // The settings lose a service: files not parsed again must still be checked against them.
+    edit(root, 'content/site.yml', (t) => t.replace('  - slug: politics\n    name: سیاسی\n', ''));
+    const changed = await checkProject({ root });
+    expect(changed.parsed).toBe(0);
+    expect(changed.checkedNow.size).toBe(6);
+    expect(changed.diagnostics.filter((d) => d.ruleId === 'unknown-service').map((d) => d.file)).toEqual([
+      'content/news/2.md',
+      'content/news/4.md',
+      'content/news/6.md',
+    ]);
+  });
+
+  it('reports a date in the future on every run, cached or not, by the day of the run', async () => {
+    const root = site();
+    const day = (jd: number) => toEpochMs({ jy: 1400, jm: 1, jd, hour: 12, minute: 0 }, 'Asia/Tehran');
+    expect((await checkProject({ root, now: day(10) })).diagnostics).toEqual([]);
+    const early = await checkProject({ root, now: day(4) });
+    expect(early.checkedNow.size).toBe(0);
+    expect(early.diagnostics.filter((d) => d.ruleId === 'date-future').map((d) => d.file)).toEqual(['content/news/5.md', 'content/news/6.md']);
+  });
+
+  it('parses a file again when its parse payload is lost from the cache', async () => {
+    const root = site();
+    const clean = await build(root, { out: 'clean' });
+    const body = (html: string) => html.slice(html.indexOf('<div class="article-body">'), html.indexOf('<footer class="article-foot">'));
+    const expected = body(clean.read('news/3/index.html'));
+    for (const name of readdirSync(path.join(root, '.cache/sources'))) {
+      if (name.endsWith('.parse.ndjson')) rmSync(path.join(root, '.cache/sources', name));
+    }
+    edit(root, 'content/site.yml', (t) => t.replace('title: آزمایش', 'title: آزمایش دوم'));
+    const rebuilt = await build(root, { out: 'clean' });
+    expect(rebuilt.result.rendered).toBe(6);
+    expect(body(rebuilt.read('news/3/index.html'))).toBe(expected);
+    expect(rebuilt.read('news/3/index.html')).toContain('آزمایش دوم');
   });
 });
