@@ -71,7 +71,8 @@ export async function bundledCli() {
           },
         ],
         // Code that looks for the package's own files (templates, fonts) finds it from anywhere.
-        define: { 'process.env.BAYEGAN_PACKAGE_ROOT': JSON.stringify(root) },
+        // The digest names this code: caches of what an older version computed are not trusted.
+        define: { 'process.env.BAYEGAN_PACKAGE_ROOT': JSON.stringify(root), 'process.env.BAYEGAN_CODE_VERSION': JSON.stringify(id) },
         banner: { js: "import { createRequire as __bayeganRequire } from 'node:module'; const require = __bayeganRequire(import.meta.url);" },
         logLevel: 'silent',
       });

@@ -3,10 +3,13 @@ import type { Diagnostic } from '../diagnostics/index.ts';
 import { feedOutputsOf, redirectOutputs, sitemapOutputs } from '../outputs/index.ts';
 import { generatePages, loadTheme, type Output } from '../pages/index.ts';
 import { buildSiteModel } from '../site/index.ts';
-import { OutputWriter, type WriteStats } from '../write/index.ts';
+import { OutputWriter, readManifest, type WriteStats } from '../write/index.ts';
+import { buildTime, loadSiteConfig, resolvePaths } from '../config/index.ts';
+import { formatJalaliCanonical, jalaliFromEpochMs } from '../persian/index.ts';
 import { createRunner } from './pool.ts';
 import type { PageBatch, PageResult } from './tasks.ts';
-import { checkProject, failOnErrors, type RunOptions } from './run.ts';
+import { checkProject, failOnErrors, scanProject, type RunOptions } from './run.ts';
+import { clearStamp, clockValidUntil, distIntact, fingerprintOf, readStamp, writeStamp, type BuildStamp, type StampInputs } from './stamp.ts';
 
 /** What a successful build did. */
 export interface BuildResult extends WriteStats {
@@ -22,6 +25,13 @@ export interface BuildResult extends WriteStats {
   rendered: number;
   /** Files in `dist/`. */
   files: number;
+  /** Nothing had changed since the last build: nothing was parsed, checked or written. */
+  upToDate: boolean;
+}
+
+function upToDate(stamp: BuildStamp, sources: number): Omit<BuildResult, 'files'> {
+  const { diagnostics, warnings, articles } = stamp;
+  return { written: 0, unchanged: 0, skipped: 0, removed: 0, diagnostics, warnings, articles, sources, rendered: 0, upToDate: true };
 }
 
 // Pages are handed to the pool only when there are enough to pay for it.
@@ -32,7 +42,28 @@ const POOL_THRESHOLD = 64;
  * all or nothing. Throws a {@link ContentFailure} (and writes nothing) when the content has errors.
  */
 export async function buildProject(options: RunOptions = {}): Promise<BuildResult> {
-  const project = await checkProject(options, true);
+  const paths = resolvePaths(options);
+  const scanned = await scanProject(paths);
+  const code = process.env.BAYEGAN_CODE_VERSION;
+  let inputs: StampInputs | undefined;
+  if (code) {
+    // Known code (a bundle): if no input changed since the last build and dist/ is as it left
+    // it, there is nothing to do. Sources, settings and theme are cheap to look at; parsing is not.
+    const config = loadSiteConfig(paths);
+    const now = options.now ?? buildTime();
+    const today = jalaliFromEpochMs(now, config.timeZone);
+    const day = formatJalaliCanonical({ jy: today.jy, jm: today.jm, jd: today.jd });
+    inputs = { paths, code, options: JSON.stringify({ drafts: options.drafts ?? false }), day, ...scanned, themeHash: loadTheme(paths.templates).hash };
+    const stamp = readStamp(paths);
+    if (stamp?.fingerprint && now < stamp.validUntil && fingerprintOf(inputs, stamp.assets) === stamp.fingerprint && distIntact(paths)) {
+      scanned.timings.mark('up to date');
+      const files = readManifest(path.join(paths.cache, 'outputs.tsv')).size;
+      return { ...upToDate(stamp, scanned.sources.length), skipped: files, files };
+    }
+    // From here the last stamp is no longer true, whether or not this build succeeds.
+    clearStamp(paths);
+  }
+  const project = await checkProject({ ...options, now: options.now ?? buildTime() }, true, scanned);
   try {
     failOnErrors(project.diagnostics);
     const { paths, config, settings } = project;
@@ -75,8 +106,20 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
       project.timings.mark('commit');
       const warnings = [...project.warnings];
       if (rebuilt > 0) warnings.push(`${rebuilt} rendered bod${rebuilt === 1 ? 'y was' : 'ies were'} missing or damaged in the cache (.cache/html/) and rendered again.`);
+      if (inputs) {
+        const assets = model.articles.flatMap((a) => a.assets.map((file) => path.join(paths.root, path.dirname(a.path), file)));
+        writeStamp(paths, {
+          fingerprint: fingerprintOf(inputs, assets),
+          validUntil: clockValidUntil(model, project.now),
+          assets,
+          diagnostics: project.diagnostics,
+          warnings,
+          articles: model.articles.length,
+        });
+      }
       return {
         ...stats,
+        upToDate: false,
         diagnostics: project.diagnostics,
         warnings,
         articles: model.articles.length,

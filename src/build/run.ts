@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { buildTime, loadSiteConfig, resolvePaths, type PathOptions, type ProjectPaths, type SiteConfig } from '../config/index.ts';
 import { ContentFailure, hasErrors, type Diagnostic } from '../diagnostics/index.ts';
@@ -73,6 +73,7 @@ async function runJobs(jobs: Array<{ at: number; job: CompileJob }>, runner: () 
  */
 async function compileSources(
   sources: SourceFile[],
+  stats: readonly Stats[],
   options: { render: boolean; settings: RenderSettings; checkKey: string },
   paths: ProjectPaths,
   runner: () => Runner,
@@ -94,8 +95,7 @@ async function compileSources(
   const htmlRoot = path.join(paths.cache, 'html');
   sources.forEach((source, at) => {
     const record = usable(source.path);
-    // Synchronous stat is several times cheaper than the promise API for this many small calls.
-    const stamp = statSync(source.abs);
+    const stamp = stats[at]!;
     if (record && record.size === stamp.size && record.mtimeMs === stamp.mtimeMs && (record.rendered || !render)) {
       records[at] = record;
       return;
@@ -104,7 +104,6 @@ async function compileSources(
     if (record) job.known = { hash: record.hash, rendered: record.rendered };
     jobs.push({ at, job });
   });
-  timings.mark('stat sources');
   const parsed = new Set<number>();
   const done = (at: number, result: CompileResult) => {
     if (!result.reused) parsed.add(at);
@@ -127,23 +126,38 @@ async function compileSources(
   return { compiled, records, index, warnings };
 }
 
+/** The sources of a project and their stat, taken once per run. */
+export interface Scanned {
+  sources: SourceFile[];
+  stats: Stats[];
+  timings: Timings;
+}
+
+/** Find every source and stat it (synchronously: several times cheaper than the promise API for this many calls). */
+export async function scanProject(paths: ProjectPaths, timings = new Timings()): Promise<Scanned> {
+  const sources = await scanContent(paths);
+  timings.mark('scan');
+  const stats = sources.map((source) => statSync(source.abs));
+  timings.mark('stat sources');
+  return { sources, stats, timings };
+}
+
 /**
  * The pipeline up to and including validation: load, parse (and, when `render`, render into
  * the cache), validate. `check` stops here; `build` goes on. Throws a {@link ContentFailure}
  * when the site settings are invalid.
  */
-export async function checkProject(options: RunOptions, render = false): Promise<CheckedProject> {
-  const timings = new Timings();
+export async function checkProject(options: RunOptions, render = false, scanned?: Scanned): Promise<CheckedProject> {
+  const timings = scanned?.timings ?? new Timings();
   const paths = resolvePaths(options);
   const config = loadSiteConfig(paths);
   const now = options.now ?? buildTime();
-  const sources = await scanContent(paths);
-  timings.mark('scan');
+  const { sources, stats } = scanned ?? (await scanProject(paths, timings));
   const settings: RenderSettings = { basePath: config.basePath };
   let pool: Runner | undefined;
   const runner = () => (pool ??= createRunner(options.threads ?? defaultThreads()));
   try {
-    const { compiled, records, index, warnings } = await compileSources(sources, { render, settings, checkKey: checkKey(config) }, paths, runner, timings);
+    const { compiled, records, index, warnings } = await compileSources(sources, stats, { render, settings, checkKey: checkKey(config) }, paths, runner, timings);
     const analysis = analyse(sources, compiled, config, paths, { drafts: options.drafts ?? false, now });
     timings.mark(`validate (${analysis.checkedNow.size} files checked again)`);
     // Each file's own check goes into its record (a new object, so that its shard is written).

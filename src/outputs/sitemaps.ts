@@ -8,7 +8,7 @@ import type { SiteModel } from '../site/index.ts';
 /** URLs per sitemap file: the protocol's limit. */
 export const SITEMAP_LIMIT = 50_000;
 /** Google News sitemaps list articles of the last two days only, at most 1,000. */
-const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 
 function absolute(config: SiteConfig, sitePath: string): string {
   return new URL(sitePath.replace(/^\//, ''), config.baseUrl).href;

@@ -1,7 +1,7 @@
 import type { Article } from '../validate/index.ts';
 
 // Beyond this many articles a tag is a weak signal; only its articles nearest in time count.
-const WINDOW = 20;
+const WINDOW = 12;
 
 /**
  * Up to `count` related articles for each article: those sharing the most specific tags

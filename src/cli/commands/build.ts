@@ -16,7 +16,8 @@ export async function buildCommand(args: string[], io: Io, report: (r: Reporting
     io.out,
     `Built ${result.articles} articles into ${values.out ?? 'dist'}/ in ${seconds} s: ${result.files} files ` +
       `(${result.written} written, ${result.unchanged} rendered but unchanged, ${result.skipped} up to date, ${result.removed} removed); ` +
-      `${result.rendered} of ${result.sources} sources parsed, the rest from the cache`,
+      `${result.rendered} of ${result.sources} sources parsed, the rest from the cache` +
+      (result.upToDate ? '; nothing had changed since the last build' : ''),
   );
   return 0;
 }
