@@ -10,6 +10,9 @@ export interface Runner {
   close(): Promise<void>;
 }
 
+/** Old-generation heap of each pool thread, in MiB. */
+const WORKER_HEAP_MB = 384;
+
 /** Threads for a build: one per core, overridable with BAYEGAN_THREADS (0 runs everything in the main thread). */
 export function defaultThreads(): number {
   const override = process.env.BAYEGAN_THREADS;
@@ -30,6 +33,9 @@ export function createRunner(threads: number): Runner {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1000,
+    // A thread's live data is one batch and its template caches; without a limit V8 lets each
+    // thread's heap grow to gigabytes of garbage before collecting, and peak memory with it.
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   return {
     threads,

@@ -8,6 +8,7 @@ import { analyse, checkKey, type Analysis } from './analyse.ts';
 import { readPayloads, readSourceIndex, writeSourceIndex, type ParsedPayload, type SourceRecord } from './cache/index.ts';
 import { articleKey, type CompiledSource, type CompileJob, type CompileResult } from './compile.ts';
 import { createRunner, defaultThreads, type Runner } from './pool.ts';
+import { collectGarbage } from './memory.ts';
 import { Timings } from './timings.ts';
 
 /** Options shared by `check` and `build`. */
@@ -158,6 +159,7 @@ export async function checkProject(options: RunOptions, render = false, scanned?
   const runner = () => (pool ??= createRunner(options.threads ?? defaultThreads()));
   try {
     const { compiled, records, index, warnings } = await compileSources(sources, stats, { render, settings, checkKey: checkKey(config) }, paths, runner, timings);
+    collectGarbage();
     const analysis = analyse(sources, compiled, config, paths, { drafts: options.drafts ?? false, now });
     timings.mark(`validate (${analysis.checkedNow.size} files checked again)`);
     // Each file's own check goes into its record (a new object, so that its shard is written).
@@ -167,6 +169,7 @@ export async function checkProject(options: RunOptions, render = false, scanned?
     });
     await writeSourceIndex(paths.cache, updated, index);
     timings.mark('write cache index');
+    collectGarbage();
     const close = async () => {
       await pool?.close();
       pool = undefined;
