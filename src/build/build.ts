@@ -36,7 +36,7 @@ function upToDate(stamp: BuildStamp, sources: number): Omit<BuildResult, 'files'
 }
 
 // Pages are handed to the pool only when there are enough to pay for it.
-const POOL_THRESHOLD = 64;
+const POOL_THRESHOLD = 256;
 
 /**
  * Build the site into `dist/`: the checked pipeline, then indexes, pages and outputs, written
@@ -72,10 +72,14 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
     project.timings.mark('site model');
     const theme = loadTheme(paths.templates);
     const batch: Omit<PageBatch, 'pages'> = { templates: paths.templates, themeHash: theme.hash, config, outDir: paths.out, htmlRoot: path.join(paths.cache, 'html'), settings };
-    // Small sites render in this thread: a pool costs more to start than it saves.
-    const runner = model.articles.length >= POOL_THRESHOLD ? project.runner() : createRunner(0);
+    // Pages render in this thread until there are enough of them to pay for starting a pool:
+    // an edit re-renders a handful, a template change all of them.
+    const inline = createRunner(0);
+    let requested = 0;
     let rebuilt = 0;
     const writer = new OutputWriter(paths.out, path.join(paths.cache, 'outputs.tsv'), async (pages) => {
+      requested += pages.length;
+      const runner = requested > POOL_THRESHOLD ? project.runner() : inline;
       const results = await runner.run<PageResult[]>({ kind: 'pages', batch: { ...batch, pages } });
       rebuilt += results.filter((r) => r.rebuilt).length;
       return results;

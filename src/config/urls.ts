@@ -83,3 +83,12 @@ export function classifyPath(sitePath: string): PathTarget {
   }
   return { kind: 'other', path: sitePath };
 }
+
+/**
+ * The absolute URL of a site path under `baseUrl` (which ends with `/`). Site paths of pages are
+ * ASCII (slugs are percent-encoded), so joining is enough; anything else goes through `URL`.
+ */
+export function absoluteUrl(baseUrl: string, sitePath: string): string {
+  const relative = sitePath.replace(/^\/+/, '');
+  return /^[\x21-\x7e]*$/.test(relative) && !/[\\#?%]/.test(relative) ? baseUrl + relative : new URL(relative, baseUrl).href;
+}

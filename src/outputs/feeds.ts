@@ -1,5 +1,5 @@
 import { Feed } from 'feed';
-import { articlePath, servicePath, type SiteConfig } from '../config/index.ts';
+import { absoluteUrl, articlePath, servicePath, type SiteConfig } from '../config/index.ts';
 import { pageKey, type Output } from '../pages/index.ts';
 import { toEpochMs } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
@@ -9,7 +9,7 @@ import type { Article } from '../validate/index.ts';
 export const FEED_SIZE = 30;
 
 function absolute(config: SiteConfig, sitePath: string): string {
-  return new URL(sitePath.replace(/^\//, ''), config.baseUrl).href;
+  return absoluteUrl(config.baseUrl, sitePath);
 }
 
 function feedItems(articles: readonly Article[], model: SiteModel) {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
-import { articlePath, archivePath, homePath, servicePath, tagPath, tagsPath, type SiteConfig } from '../config/index.ts';
+import { absoluteUrl, articlePath, archivePath, homePath, servicePath, tagPath, tagsPath, type SiteConfig } from '../config/index.ts';
 import { outputKey, pageKey, type Output } from '../pages/index.ts';
 import { compareJalali, jalaliFromEpochMs, toEpochMs, toIsoDateTime } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
@@ -11,7 +11,7 @@ export const SITEMAP_LIMIT = 50_000;
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 
 function absolute(config: SiteConfig, sitePath: string): string {
-  return new URL(sitePath.replace(/^\//, ''), config.baseUrl).href;
+  return absoluteUrl(config.baseUrl, sitePath);
 }
 
 const EMPTY_NEWS_SITEMAP = `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>`;

@@ -1,5 +1,5 @@
 import { createHash, hash } from 'node:crypto';
-import { articlePath, servicePath, tagPath, withBase, type SiteConfig } from '../config/index.ts';
+import { absoluteUrl, articlePath, servicePath, tagPath, withBase, type SiteConfig } from '../config/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
 import type { ThemeAssets } from './assets.ts';
@@ -95,7 +95,7 @@ export function pageMeta(
     title,
     description,
     url: withBase(config.basePath, sitePath),
-    canonical: new URL(sitePath.replace(/^\//, ''), config.baseUrl).href,
+    canonical: absoluteUrl(config.baseUrl, sitePath),
     type,
     section,
   };
