@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmdirSync, statSync } from 'node:fs';
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { outputFile } from '../config/index.ts';
@@ -129,6 +129,7 @@ export class OutputWriter {
   /** Move staged files into `dist/`, remove stale files, and record what was written. */
   async commit(): Promise<WriteStats> {
     await this.flush();
+    if (this.swapIn()) return this.finish();
     mkdirSync(this.outDir, { recursive: true });
     const made = new Set<string>();
     for (const file of this.staged) {
@@ -152,6 +153,28 @@ export class OutputWriter {
       this.stats.removed += 1;
     }
     await pruneEmpty(this.outDir, emptied);
+    return this.finish();
+  }
+
+  /**
+   * A first build (no `dist/`, or an empty one) staged every file: the staging folder becomes
+   * `dist/` in one rename instead of one per file.
+   */
+  private swapIn(): boolean {
+    const existing = statSync(this.outDir, { throwIfNoEntry: false });
+    if (existing && (!existing.isDirectory() || readdirSync(this.outDir).length > 0)) return false;
+    if (this.staged.length !== this.next.size) return false;
+    if (existing) rmdirSync(this.outDir);
+    mkdirSync(this.staging, { recursive: true });
+    renameSync(this.staging, this.outDir);
+    for (const file of this.staged) {
+      this.next.set(file, entryLine({ ...parseEntry(this.next.get(file)!), mtimeMs: statSync(path.join(this.outDir, file)).mtimeMs }));
+    }
+    this.stats.written += this.staged.length;
+    return true;
+  }
+
+  private async finish(): Promise<WriteStats> {
     await rm(this.staging, { recursive: true, force: true });
     const same = this.next.size === this.previous.size && [...this.next].every(([file, entry]) => this.previous.get(file) === entry);
     if (!same) writeManifest(this.manifestFile, this.next);

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** A body read from the store: its HTML, nothing, or an entry that failed its checksum. */
 export type StoredHtml = { status: 'hit'; html: string } | { status: 'miss' } | { status: 'corrupt' };
+
+// Folders known to exist in this thread: 256 of them hold every body, so mkdir runs once each.
+const made = new Set<string>();
 
 function digest(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -11,8 +14,8 @@ function digest(text: string): string {
 
 /**
  * Rendered article bodies on disk, one file per cache key (`.cache/html/ab/abcd….html`), each
- * behind the sha1 of its HTML on the first line and written by rename, so a half-written or
- * damaged file is detected and never served.
+ * behind the sha1 of its HTML on the first line, so a half-written or damaged file is detected
+ * and never served.
  */
 export class HtmlStore {
   constructor(private readonly folder: string) {}
@@ -33,16 +36,19 @@ export class HtmlStore {
     return text.charCodeAt(40) === 10 && text.slice(0, 40) === digest(html) ? { status: 'hit', html } : { status: 'corrupt' };
   }
 
-  /** Store a body under `key`; a store that cannot be written only makes the next build slower. */
+  /**
+   * Store a body under `key`; a store that cannot be written only makes the next build slower.
+   * Written in place, not by rename: a half-written file fails its checksum and is rendered again.
+   */
   write(key: string, html: string): void {
     const target = this.file(key);
-    const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(temporary, `${digest(html)}\n${html}`);
-      renameSync(temporary, target);
+      const folder = path.dirname(target);
+      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+      made.add(folder);
+      writeFileSync(target, `${digest(html)}\n${html}`);
     } catch {
-      rmSync(temporary, { force: true });
+      made.clear();
     }
   }
 }
