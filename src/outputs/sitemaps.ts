@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
 import { absoluteUrl, articlePath, archivePath, homePath, servicePath, tagPath, tagsPath, type SiteConfig } from '../config/index.ts';
 import { outputKey, pageKey, type Output } from '../pages/index.ts';
-import { compareJalali, jalaliFromEpochMs, toEpochMs, toIsoDateTime } from '../persian/index.ts';
+import { compareJalali, formatJalaliCanonical, jalaliFromEpochMs, toEpochMs, toIsoDateTime } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
 
 /** URLs per sitemap file: the protocol's limit. */
@@ -40,10 +40,11 @@ export function sitemapOutputs(model: SiteModel, now: number): Output[] {
   const outputs: Output[] = [{ path: '/sitemaps/0.xml', key: pageKey('sitemap-1', lists), content: () => xml(new SitemapStream(), lists) }];
   for (let start = 0; start < model.articles.length; start += SITEMAP_LIMIT) {
     const chunk = model.articles.slice(start, start + SITEMAP_LIMIT);
-    // An entry comes from its article's file and the settings: content hashes stand for it.
+    // An entry is its article's URL and date (the settings name the zone and base URL): an edit
+    // that changes neither, the usual one, leaves the file as it was without making it again.
     outputs.push({
       path: `/sitemaps/${outputs.length}.xml`,
-      key: outputKey('sitemap-1', config.hash, ...chunk.map((a) => a.hash)),
+      key: outputKey('sitemap-2', config.hash, ...chunk.map((a) => `${a.shenaseh}@${formatJalaliCanonical(a.updated ?? a.date)}`)),
       content: () =>
         xml(
           new SitemapStream(),
