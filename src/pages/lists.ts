@@ -37,6 +37,10 @@ export function listOutputs(spec: ListSpec, model: SiteModel, site: SharedSite):
   const url = (page?: number | 'front') => withBase(model.config.basePath, spec.pathOf(page === 'front' ? undefined : page));
   return paginate(spec.articles, spec.pageSize).map((page) => {
     const sitePath = spec.pathOf(page.number);
+    // Only the front page names the index's size: a full page shows nothing that a newer
+    // article changes, so it is never rendered again (design.md, stable pagination).
+    const count = page.number === undefined ? spec.articles.length : undefined;
+    const links = pageLinks(page.number, page.chunks);
     // Cards come from their articles' files and the settings: content hashes stand for them.
     const key = outputKey(
       site.key,
@@ -47,8 +51,10 @@ export function listOutputs(spec: ListSpec, model: SiteModel, site: SharedSite):
       spec.description,
       spec.feed,
       spec.section,
-      spec.articles.length,
-      page.chunks,
+      count,
+      links.map((link) => (link.gap ? '…' : (link.number ?? 'front'))).join(','),
+      page.newer,
+      page.older,
       page.items.map((a) => a.hash).join(','),
     );
     const context = () => ({
@@ -65,11 +71,11 @@ export function listOutputs(spec: ListSpec, model: SiteModel, site: SharedSite):
         heading: spec.heading,
         description: spec.description,
         number: page.number,
-        count: spec.articles.length,
+        count,
         items: page.items.map((a) => card(a, model)),
         newer: page.newer === undefined ? undefined : url(page.newer),
         older: page.older === undefined ? undefined : url(page.older),
-        links: pageLinks(page.number, page.chunks).map((link) => ({
+        links: links.map((link) => ({
           label: link.gap ? '…' : link.number === undefined ? 'تازه‌ترین' : toPersianDigits(String(link.number)),
           url: link.gap ? undefined : url(link.number),
           current: link.current,

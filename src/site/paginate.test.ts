@@ -26,10 +26,16 @@ describe('paginate', () => {
     expect(paginate([], 10)).toEqual([{ items: [], chunks: 0 }]);
   });
 
-  it('links the front page, the ends and the neighbourhood of the current page', () => {
+  it('links the front page, the oldest chunk and the neighbourhood of the current page', () => {
     const labels = (links: ReturnType<typeof pageLinks>) => links.map((l) => (l.gap ? '…' : (l.number ?? 'front')));
     expect(labels(pageLinks(undefined, 50))).toEqual(['front', 50, 49, 48, '…', 1]);
-    expect(labels(pageLinks(20, 50))).toEqual(['front', 50, '…', 22, 21, 20, 19, 18, '…', 1]);
+    expect(labels(pageLinks(20, 50))).toEqual(['front', '…', 22, 21, 20, 19, 18, '…', 1]);
+    expect(labels(pageLinks(49, 50))).toEqual(['front', 50, 49, 48, 47, '…', 1]);
+    expect(labels(pageLinks(2, 3))).toEqual(['front', 3, 2, 1]);
+  });
+
+  it('gives a full chunk the same links however many newer chunks follow it', () => {
+    for (const chunks of [23, 24, 100, 1000]) expect(pageLinks(20, chunks)).toEqual(pageLinks(20, 23));
     expect(pageLinks(20, 50).find((l) => l.current)?.number).toBe(20);
   });
 });

@@ -47,16 +47,19 @@ export interface PageLink {
 
 /**
  * The numbered links of a page: the front page, the two nearest chunks on each side of the
- * current one, the newest and the oldest chunk, with gaps between; a long archive stays short.
+ * current one and the oldest chunk, with gaps between; the front page also links the newest
+ * chunks. A full chunk's links do not name the newest chunk, so they stay the same as the archive
+ * grows (only the two chunks nearest the newest gain a link when a chunk fills).
  */
 export function pageLinks(current: number | undefined, chunks: number): PageLink[] {
   if (chunks === 0) return [];
-  const wanted = new Set<number>([1, chunks]);
+  const wanted = new Set<number>([1]);
   const centre = current ?? chunks;
   for (let n = centre - 2; n <= centre + 2; n++) if (n >= 1 && n <= chunks) wanted.add(n);
   const numbers = [...wanted].sort((a, b) => b - a);
   const links: PageLink[] = [{ current: current === undefined }];
-  let previous: number | undefined;
+  // A gap after the front page when newer chunks than those shown exist.
+  let previous: number | undefined = current === undefined ? undefined : chunks + 1;
   for (const n of numbers) {
     if (previous !== undefined && previous - n > 1) links.push({ current: false, gap: true });
     links.push({ number: n, current: n === current });

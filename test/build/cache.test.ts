@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/build/index.ts';
@@ -57,6 +57,39 @@ describe('the render cache', () => {
     expect(frontMatter.read('news/4/index.html')).toContain('خبر چهارم');
     expect(frontMatter.read('index.html')).toContain('خبر چهارم');
     expect(frontMatter.read('news/2/index.html')).toContain('خبر چهارم');
+  });
+
+  it('does not regenerate the sitemap for an edit that changes no URL and no date', async () => {
+    const root = site();
+    // The key the last build gave each output, from the manifest in .cache/.
+    const keyOf = (file: string) => readFileSync(path.join(root, '.cache/outputs.tsv'), 'utf8').split('\n').find((l) => l.startsWith(`${file}\t`))?.split('\t')[1];
+    await build(root);
+    const before = keyOf('sitemaps/1.xml');
+    expect(before).toBeDefined();
+    edit(root, 'content/news/3.md', (t) => t.replace('بند دوم.', 'بند دوم، ویرایش‌شده.'));
+    await build(root);
+    expect(keyOf('sitemaps/1.xml')).toBe(before);
+    edit(root, 'content/news/3.md', (t) => t.replace('date: 1400-01-03', 'date: 1400-01-03\nupdated: 1400-02-01'));
+    const updated = await build(root);
+    expect(keyOf('sitemaps/1.xml')).not.toBe(before);
+    // 1400-02-01 00:00 in Tehran (+04:30 in 2021), which the sitemap library writes in UTC.
+    expect(updated.read('sitemaps/1.xml')).toContain('<lastmod>2021-04-20T19:30:00.000Z</lastmod>');
+  });
+
+  it('rewrites the front pages of the indexes a new article joins, not the full pages behind them', async () => {
+    // 12 articles of one service and one tag, 2 per page: chunks 1–6 behind each front page.
+    const many = Array.from({ length: 13 }, (_, i) => `-- content/news/${i + 1}.md --\n---\ntitle: خبر ${i + 1}\nshenaseh: ${i + 1}\ndate: 1400-01-${String(i + 1).padStart(2, '0')}\nservice: سیاسی\ntags: [انتخابات]\n---\nبند خبر ${i + 1}.\n`);
+    const root = writeSite(`-- content/site.yml --\n${siteYml('pageSize: 2\n')}\n${many.slice(0, 12).join('')}`);
+    await build(root);
+    const full = ['page/1/index.html', 'page/3/index.html', 'service/politics/page/2/index.html', 'tag/انتخابات/page/1/index.html'];
+    const before = full.map((file) => [readFileSync(path.join(root, 'dist', file), 'utf8'), statSync(path.join(root, 'dist', file)).mtimeMs]);
+    writeSite(many[12]!, root);
+    const added = await build(root);
+    expect(full.map((file) => [readFileSync(path.join(root, 'dist', file), 'utf8'), statSync(path.join(root, 'dist', file)).mtimeMs])).toEqual(before);
+    expect(added.read('index.html')).toContain('خبر ۱۳');
+    // The new page, the front pages of its three indexes and of its month, the neighbour whose
+    // "next" it is, the news page of the tag list, sitemaps and feeds: a handful, not every page.
+    expect(added.result.written).toBeLessThan(25);
   });
 
   it('renders pages again from cached bodies when a template changes', async () => {
