@@ -40,6 +40,8 @@ export interface CheckedProject extends Analysis {
 // Below this many jobs a pool costs more to start than it saves.
 const POOL_THRESHOLD = 64;
 const COMPILE_BATCH = 16;
+// Parsing this many files makes enough garbage to pay for a full collection afterwards.
+const MUCH_PARSED = 1000;
 
 function fromRecord(record: SourceRecord, cache: CompiledSource['cache'], payload: ParsedPayload = record): CompiledSource {
   const { path, hash, key, diagnostics, checked } = record;
@@ -124,7 +126,7 @@ async function compileSources(
   await runJobs(again, runner, done);
   records.forEach((record, at) => (compiled[at] = fromRecord(record, parsed.has(at) ? 'miss' : 'hit', payloads.get(record.path))));
   timings.mark(`compile ${jobs.length + again.length}`);
-  return { compiled, records, index, warnings };
+  return { compiled, records, index, warnings, parsed: parsed.size };
 }
 
 /** The sources of a project and their stat, taken once per run. */
@@ -158,8 +160,10 @@ export async function checkProject(options: RunOptions, render = false, scanned?
   let pool: Runner | undefined;
   const runner = () => (pool ??= createRunner(options.threads ?? defaultThreads()));
   try {
-    const { compiled, records, index, warnings } = await compileSources(sources, stats, { render, settings, checkKey: checkKey(config) }, paths, runner, timings);
-    collectGarbage();
+    const { compiled, records, index, warnings, parsed } = await compileSources(sources, stats, { render, settings, checkKey: checkKey(config) }, paths, runner, timings);
+    // Parsing many files leaves much garbage behind (their results crossed threads).
+    const madeMuch = parsed >= MUCH_PARSED;
+    collectGarbage(madeMuch);
     const analysis = analyse(sources, compiled, config, paths, { drafts: options.drafts ?? false, now });
     timings.mark(`validate (${analysis.checkedNow.size} files checked again)`);
     // Each file's own check goes into its record (a new object, so that its shard is written).
@@ -169,7 +173,7 @@ export async function checkProject(options: RunOptions, render = false, scanned?
     });
     await writeSourceIndex(paths.cache, updated, index);
     timings.mark('write cache index');
-    collectGarbage();
+    collectGarbage(madeMuch);
     const close = async () => {
       await pool?.close();
       pool = undefined;
