@@ -92,3 +92,8 @@ export function absoluteUrl(baseUrl: string, sitePath: string): string {
   const relative = sitePath.replace(/^\/+/, '');
   return /^[\x21-\x7e]*$/.test(relative) && !/[\\#?%]/.test(relative) ? baseUrl + relative : new URL(relative, baseUrl).href;
 }
+
+/** The site path an alias is written at: `/old/a.html` stays, `/old/a` becomes `/old/a/` (an `index.html`). */
+export function aliasSitePath(alias: string): string {
+  return /\.[a-z0-9]+$/i.test(alias) || alias.endsWith('/') ? alias : `${alias}/`;
+}

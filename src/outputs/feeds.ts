@@ -8,10 +8,6 @@ import type { Article } from '../validate/index.ts';
 /** How many of the newest articles a feed carries. */
 export const FEED_SIZE = 30;
 
-function absolute(config: SiteConfig, sitePath: string): string {
-  return absoluteUrl(config.baseUrl, sitePath);
-}
-
 function feedItems(articles: readonly Article[], model: SiteModel) {
   const { config } = model;
   return articles
@@ -19,8 +15,8 @@ function feedItems(articles: readonly Article[], model: SiteModel) {
     .reverse()
     .map((article) => ({
       title: article.title,
-      id: absolute(config, articlePath(article.shenaseh)),
-      link: absolute(config, articlePath(article.shenaseh)),
+      id: absoluteUrl(config.baseUrl, articlePath(article.shenaseh)),
+      link: absoluteUrl(config.baseUrl, articlePath(article.shenaseh)),
       description: article.summary,
       date: new Date(toEpochMs(article.updated ?? article.date, config.timeZone)),
       published: new Date(toEpochMs(article.date, config.timeZone)),
@@ -36,16 +32,16 @@ function feedOutputs(model: SiteModel, articles: readonly Article[], sitePath: s
   const atom = `${sitePath}atom.xml`;
   const make = () => {
     const feed = new Feed({
-      id: absolute(config, sitePath),
+      id: absoluteUrl(config.baseUrl, sitePath),
       title,
       description,
-      link: absolute(config, sitePath),
+      link: absoluteUrl(config.baseUrl, sitePath),
       language: 'fa',
       generator: 'bayegan',
       copyright: config.title,
       // The newest item's time, not the build's: the same input gives the same bytes.
       updated: items.reduce<Date | undefined>((newest, i) => (!newest || i.date > newest ? i.date : newest), undefined) ?? new Date(0),
-      feedLinks: { rss: absolute(config, rss), atom: absolute(config, atom) },
+      feedLinks: { rss: absoluteUrl(config.baseUrl, rss), atom: absoluteUrl(config.baseUrl, atom) },
     });
     for (const item of items) feed.addItem(item);
     return feed;

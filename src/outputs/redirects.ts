@@ -1,14 +1,9 @@
-import { articlePath, withBase } from '../config/index.ts';
+import { aliasSitePath, articlePath, withBase } from '../config/index.ts';
 import { pageKey, type Output } from '../pages/index.ts';
 import type { SiteModel } from '../site/index.ts';
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** The site path an alias is written at: `/old/a.html` stays, `/old/a` becomes `/old/a/` (an `index.html`). */
-export function aliasPath(alias: string): string {
-  return /\.[a-z0-9]+$/i.test(alias) || alias.endsWith('/') ? alias : `${alias}/`;
 }
 
 /**
@@ -40,7 +35,7 @@ export function redirectOutputs(model: SiteModel): Output[] {
 </body>
 </html>
 `;
-      outputs.push({ path: aliasPath(alias), key: pageKey('redirect-1', html), content: () => html });
+      outputs.push({ path: aliasSitePath(alias), key: pageKey('redirect-1', html), content: () => html });
     }
   }
   const text = rules.sort().join('\n') + (rules.length ? '\n' : '');

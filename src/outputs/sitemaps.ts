@@ -10,10 +10,6 @@ export const SITEMAP_LIMIT = 50_000;
 /** Google News sitemaps list articles of the last two days only, at most 1,000. */
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 
-function absolute(config: SiteConfig, sitePath: string): string {
-  return absoluteUrl(config.baseUrl, sitePath);
-}
-
 const EMPTY_NEWS_SITEMAP = `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>`;
 
 async function xml(stream: SitemapStream | SitemapIndexStream, items: unknown[]): Promise<string> {
@@ -30,12 +26,12 @@ async function xml(stream: SitemapStream | SitemapIndexStream, items: unknown[])
 export function sitemapOutputs(model: SiteModel, now: number): Output[] {
   const { config } = model;
   const lists: SitemapItemLoose[] = [
-    { url: absolute(config, homePath()) },
-    { url: absolute(config, tagsPath) },
-    { url: absolute(config, archivePath()) },
-    ...model.services.map(({ service }) => ({ url: absolute(config, servicePath(service.slug)) })),
-    ...model.tags.map(({ tag }) => ({ url: absolute(config, tagPath(tag.slug)) })),
-    ...model.years.flatMap((y) => y.months.map((m) => ({ url: absolute(config, archivePath(m.jy, m.jm)) }))),
+    { url: absoluteUrl(config.baseUrl, homePath()) },
+    { url: absoluteUrl(config.baseUrl, tagsPath) },
+    { url: absoluteUrl(config.baseUrl, archivePath()) },
+    ...model.services.map(({ service }) => ({ url: absoluteUrl(config.baseUrl, servicePath(service.slug)) })),
+    ...model.tags.map(({ tag }) => ({ url: absoluteUrl(config.baseUrl, tagPath(tag.slug)) })),
+    ...model.years.flatMap((y) => y.months.map((m) => ({ url: absoluteUrl(config.baseUrl, archivePath(m.jy, m.jm)) }))),
   ];
   const outputs: Output[] = [{ path: '/sitemaps/0.xml', key: pageKey('sitemap-1', lists), content: () => xml(new SitemapStream(), lists) }];
   for (let start = 0; start < model.articles.length; start += SITEMAP_LIMIT) {
@@ -48,11 +44,11 @@ export function sitemapOutputs(model: SiteModel, now: number): Output[] {
       content: () =>
         xml(
           new SitemapStream(),
-          chunk.map((a) => ({ url: absolute(config, articlePath(a.shenaseh)), lastmod: toIsoDateTime(a.updated ?? a.date, config.timeZone) })),
+          chunk.map((a) => ({ url: absoluteUrl(config.baseUrl, articlePath(a.shenaseh)), lastmod: toIsoDateTime(a.updated ?? a.date, config.timeZone) })),
         ),
     });
   }
-  const index = outputs.map((o) => ({ url: absolute(config, o.path) }));
+  const index = outputs.map((o) => ({ url: absoluteUrl(config.baseUrl, o.path) }));
   outputs.push({ path: '/sitemap.xml', key: pageKey('sitemap-index-1', index), content: () => xml(new SitemapIndexStream(), index) });
   // Articles are oldest first: only the tail from three days back can be recent, and only those
   // are placed in time exactly (a time zone lookup per article costs more than the whole list).
@@ -67,7 +63,7 @@ export function sitemapOutputs(model: SiteModel, now: number): Output[] {
     })
     .slice(-1000)
     .map((a) => ({
-      url: absolute(config, articlePath(a.shenaseh)),
+      url: absoluteUrl(config.baseUrl, articlePath(a.shenaseh)),
       news: {
         publication: { name: config.title, language: 'fa' },
         publication_date: toIsoDateTime(a.date, config.timeZone),

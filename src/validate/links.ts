@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { articlePath, classifyPath, type SiteConfig } from '../config/index.ts';
+import { aliasSitePath, articlePath, classifyPath, type SiteConfig } from '../config/index.ts';
 import { quote, report } from '../diagnostics/index.ts';
 import type { CheckedSource } from './article.ts';
-import { aliasSitePath, decodedPath, internalTarget, outputFileOf } from './site-paths.ts';
+import { decodedPath, internalTarget, outputFileOf } from './site-paths.ts';
 
 /** What link checks know about the whole site. */
 export interface LinkContext {

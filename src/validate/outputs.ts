@@ -1,10 +1,10 @@
 import type { VFile } from 'vfile';
-import { articlePath } from '../config/index.ts';
+import { aliasSitePath, articlePath } from '../config/index.ts';
 import { quote, report, type Point } from '../diagnostics/index.ts';
 import type { Reference } from '../parse/index.ts';
 import type { Article, CheckedSource } from './article.ts';
 import type { OwnedAlias } from './aliases.ts';
-import { aliasSitePath, outputFileOf } from './site-paths.ts';
+import { outputFileOf } from './site-paths.ts';
 import { localAssets } from './values.ts';
 
 /** Something an article writes into `dist/`: its page, a file beside it, or an alias's redirect page. */

@@ -8,11 +8,6 @@ export const FIXED_PATHS = ['/tags/', '/archive/', '/feed.xml', '/atom.xml', '/s
 const RESERVED_PREFIXES = ['/assets/', '/sitemaps/'];
 const SERVICE_FEED = /^\/service\/([^/]+)\/feed\.xml$/;
 
-/** The site path an alias is written at: `/old/a.html` stays, `/old/a` becomes `/old/a/` (an `index.html`); as outputs/redirects.ts writes it. */
-export function aliasSitePath(alias: string): string {
-  return /\.[a-z0-9]+$/i.test(alias) || alias.endsWith('/') ? alias : `${alias}/`;
-}
-
 /** The file a site path is written to (`/news/1/` → `news/1/index.html`); the path itself when it is not valid percent-encoding. */
 export function outputFileOf(sitePath: string): string {
   try {
