@@ -34,6 +34,22 @@ function candidates(id) {
   return [path.join(root, 'node_modules/.cache/bayegan', id), path.join(tmpdir(), 'bayegan-bundle', id)];
 }
 
+// Every edit of src/ makes a bundle of 2 MB. Those of earlier code not made for a day go when a
+// new one is made (a day, so that a build still running from one keeps its files).
+const STALE_BUNDLE_MS = 24 * 60 * 60 * 1000;
+
+function pruneBundles(parent, keep) {
+  for (const entry of readdirSync(parent, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name === keep || !/^[0-9a-f]{16}$/.test(entry.name)) continue;
+    const abs = path.join(parent, entry.name);
+    try {
+      if (Date.now() - statSync(abs).mtimeMs > STALE_BUNDLE_MS) rmSync(abs, { recursive: true, force: true });
+    } catch {
+      // Another process pruned it first.
+    }
+  }
+}
+
 /** The bundled CLI's path, building the bundle first if needed; undefined when bundling is impossible. */
 export async function bundledCli() {
   if (process.env.BAYEGAN_NO_BUNDLE === '1') return undefined;
@@ -77,6 +93,7 @@ export async function bundledCli() {
         logLevel: 'silent',
       });
       renameSync(building, dir);
+      pruneBundles(path.dirname(dir), path.basename(dir));
       return cli;
     } catch (error) {
       if (process.env.BAYEGAN_DEBUG) console.error(error);

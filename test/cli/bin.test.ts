@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -14,11 +14,17 @@ describe('bin/bayegan.mjs', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'bayegan-bin-'));
     generateCorpus(root, 120, 3);
     const bundles = path.join(root, 'bundles');
+    // Bundles of earlier code: one unused for two days goes when a new one is made, a recent one stays.
+    const day = 24 * 60 * 60;
+    for (const name of ['0123456789abcdef', 'fedcba9876543210']) mkdirSync(path.join(bundles, name), { recursive: true });
+    utimesSync(path.join(bundles, '0123456789abcdef'), Date.now() / 1000 - 2 * day, Date.now() / 1000 - 2 * day);
     const env = { ...process.env, BAYEGAN_BUNDLE_DIR: bundles, BAYEGAN_THREADS: '2' };
     const { stdout } = await exec(process.execPath, [bin, 'build', '--root', root], { env });
     expect(stdout).toMatch(/^Built 120 articles into dist\//);
     expect(existsSync(path.join(root, 'dist/news/100119/index.html'))).toBe(true);
-    const [bundle] = readdirSync(bundles);
+    const [bundle, ...others] = readdirSync(bundles).filter((name) => name !== 'fedcba9876543210');
+    expect(others).toEqual([]);
+    expect(readdirSync(bundles)).toContain('fedcba9876543210');
     expect(readdirSync(path.join(bundles, bundle!))).toEqual(expect.arrayContaining(['cli.mjs', 'worker.mjs']));
     // Without the bundle (tsx from sources) the result is the same command line behaviour.
     const again = await exec(process.execPath, [bin, 'check', '--root', root], { env: { ...env, BAYEGAN_NO_BUNDLE: '1' } });
