@@ -6,7 +6,7 @@ import { buildSiteModel } from '../site/index.ts';
 import { OutputWriter, readManifest, type WriteStats } from '../write/index.ts';
 import { buildTime, loadSiteConfig, resolvePaths } from '../config/index.ts';
 import { formatJalaliCanonical, jalaliFromEpochMs } from '../persian/index.ts';
-import { collectGarbage } from './memory.ts';
+import { collectIfGrown } from './memory.ts';
 import { createRunner } from './pool.ts';
 import type { PageBatch, PageResult } from './tasks.ts';
 import { checkProject, failOnErrors, scanProject, type RunOptions } from './run.ts';
@@ -104,7 +104,7 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
       for (const output of outputs()) {
         await writer.emit(output);
         files += 1;
-        if (files % 50_000 === 0) collectGarbage();
+        if (files % 1000 === 0) collectIfGrown();
       }
       await writer.flush();
       project.timings.mark('pages and outputs');
