@@ -31,7 +31,7 @@ function collect(): void {
  * Between phases of a build: collect always when `madeMuch` (the phase parsed many files, whose
  * results crossed threads), otherwise only on a large heap.
  */
-export function collectGarbage(madeMuch = true): void {
+export function collectGarbage(madeMuch: boolean): void {
   if (madeMuch || heapUsed() >= LARGE_HEAP_BYTES) collect();
   else baseline = heapUsed();
 }
