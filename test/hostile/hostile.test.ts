@@ -1,0 +1,91 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pinSourceDateEpoch } from '../helpers/clock.ts';
+import { run } from '../helpers/cli.ts';
+import { changedOutside, makeSandbox, SECRET, treeDigest, type Sandbox } from '../helpers/sandbox.ts';
+
+/**
+ * Each folder here is a small project made by a hostile or careless author (`site/`), and
+ * `expected.txt`: exactly what bayegan prints for it and its exit codes. The commands are
+ * `check` then `build`, or the lines of `commands.txt` (one command with its arguments per
+ * line, run from the project folder; `cd <dir>` moves to a folder relative to the project). For every case, whatever it is:
+ * - nothing outside the output folder and `.cache/` changes (every file of the scratch folder
+ *   that holds the project, a neighbouring project and a secret file is hashed before and after);
+ * - the secret's bytes appear in no file of the output;
+ * - `check` and `build` agree: a project that `check` passes builds, one it fails does not.
+ * Things git cannot hold (links, FIFOs, unreadable files) are made by `prepare`.
+ */
+const here = import.meta.dirname;
+const cases = readdirSync(here).filter((name) => statSync(path.join(here, name)).isDirectory()).sort();
+
+const prepare: Record<string, (box: Sandbox) => void> = {};
+
+/** The output folder a command line names (`--out`), relative to the scratch folder. */
+function outputFolder(box: Sandbox, args: string[]): string {
+  const at = args.indexOf('--out');
+  const out = path.resolve(box.root, at >= 0 ? args[at + 1]! : 'dist');
+  return path.relative(box.parent, out).split(path.sep).join('/');
+}
+
+function files(dir: string): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+/** Run a case in a fresh sandbox; returns its transcript and what it touched. */
+export async function runCase(name: string) {
+  const box = makeSandbox(path.join(here, name, 'site'));
+  prepare[name]?.(box);
+  const commandsFile = path.join(here, name, 'commands.txt');
+  const commands = existsSync(commandsFile)
+    ? readFileSync(commandsFile, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => l.trim().split(/\s+/))
+    : [['check'], ['build']];
+  const before = treeDigest(box.parent);
+  const allowed = new Set(['site/.cache']);
+  let transcript = '';
+  const codes: Record<string, number> = {};
+  const cwd = process.cwd();
+  try {
+    process.chdir(box.root);
+    for (const [command, ...args] of commands) {
+      if (command === 'cd') {
+        process.chdir(path.resolve(box.root, args[0]!));
+        transcript += `$ cd ${args[0]}\n`;
+        continue;
+      }
+      if (command === 'build') allowed.add(outputFolder(box, args));
+      const { code, out, err } = await run([command!, ...args]);
+      codes[command!] = code;
+      transcript += `$ bayegan ${[command, ...args].join(' ')}\n${out}${err}exit ${code}\n`;
+    }
+  } finally {
+    process.chdir(cwd);
+  }
+  const shown = transcript
+    .replaceAll(box.parent, '<tmp>')
+    .replace(/ in \d+(\.\d+)? s\b/g, ' in N s');
+  const outside = changedOutside(before, treeDigest(box.parent), [...allowed]);
+  const leaked = [...allowed].flatMap((folder) => files(path.join(box.parent, folder)).filter((f) => readFileSync(f, 'latin1').includes(SECRET.trim())));
+  return { box, shown, outside, leaked, codes };
+}
+
+describe('test/hostile: hostile projects never reach outside dist/ and always end in a clear answer', () => {
+  // 1403-01-01 00:00 in Tehran (2024-03-20).
+  pinSourceDateEpoch(1710880200);
+
+  for (const name of cases) {
+    it(name, async () => {
+      const { shown, outside, leaked, codes } = await runCase(name);
+      const expectedFile = path.join(here, name, 'expected.txt');
+      if (process.env.BAYEGAN_WRITE_EXPECTED) writeFileSync(expectedFile, shown);
+      expect(outside, 'files changed outside the output folder and .cache/').toEqual([]);
+      expect(leaked, 'outputs holding bytes from outside the project').toEqual([]);
+      expect(shown).not.toMatch(/internal error|\n\s+at /);
+      if ('check' in codes && 'build' in codes) expect(codes.build, 'check and build agree').toBe(codes.check);
+      expect(shown).toBe(existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : '(no expected.txt)');
+    });
+  }
+});
