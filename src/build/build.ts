@@ -3,14 +3,14 @@ import type { Diagnostic } from '../diagnostics/index.ts';
 import { feedOutputsOf, redirectOutputs, sitemapOutputs } from '../outputs/index.ts';
 import { generatePages, loadTheme, type Output } from '../pages/index.ts';
 import { buildSiteModel } from '../site/index.ts';
-import { OutputWriter, readManifest, type WriteStats } from '../write/index.ts';
+import { checkFolders, describeHolder, inspectOutput, liveSiteIntact, OutputWriter, type WriteStats } from '../write/index.ts';
 import { buildTime, loadSiteConfig, resolvePaths } from '../config/index.ts';
 import { formatJalaliCanonical, jalaliFromEpochMs } from '../persian/index.ts';
 import { collectIfGrown } from './memory.ts';
 import { createRunner } from './pool.ts';
 import type { PageBatch, PageResult } from './tasks.ts';
 import { checkProject, failOnErrors, scanProject, type RunOptions } from './run.ts';
-import { clearStamp, clockValidUntil, distIntact, fingerprintOf, readStamp, writeStamp, type BuildStamp, type StampInputs } from './stamp.ts';
+import { clearStamp, clockValidUntil, fingerprintOf, readStamp, writeStamp, type BuildStamp, type StampInputs } from './stamp.ts';
 
 /** What a successful build did. */
 export interface BuildResult extends WriteStats {
@@ -32,7 +32,15 @@ export interface BuildResult extends WriteStats {
 
 function upToDate(stamp: BuildStamp, sources: number): Omit<BuildResult, 'files'> {
   const { diagnostics, warnings, articles } = stamp;
-  return { written: 0, unchanged: 0, skipped: 0, removed: 0, diagnostics, warnings, articles, sources, rendered: 0, upToDate: true };
+  return { written: 0, unchanged: 0, skipped: 0, removed: 0, kept: 0, diagnostics, warnings, articles, sources, rendered: 0, upToDate: true };
+}
+
+/** Options of a build besides those it shares with `check`. */
+export interface BuildOptions extends RunOptions {
+  /** Told once, in words, if another build holds the output folder and this one waits for it. */
+  waiting?: (message: string) => void;
+  /** Aborting it releases the output folder at once (the CLI does so on SIGINT and SIGTERM, then exits). */
+  signal?: AbortSignal;
 }
 
 // Pages are handed to the pool only when there are enough to pay for it.
@@ -42,8 +50,11 @@ const POOL_THRESHOLD = 256;
  * Build the site into `dist/`: the checked pipeline, then indexes, pages and outputs, written
  * all or nothing. Throws a {@link ContentFailure} (and writes nothing) when the content has errors.
  */
-export async function buildProject(options: RunOptions = {}): Promise<BuildResult> {
+export async function buildProject(options: BuildOptions = {}): Promise<BuildResult> {
   const paths = resolvePaths(options);
+  // A folder bayegan may not build into is refused before any work.
+  checkFolders(paths);
+  inspectOutput(paths);
   const scanned = await scanProject(paths);
   const code = process.env.BAYEGAN_CODE_VERSION;
   let inputs: StampInputs | undefined;
@@ -56,10 +67,10 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
     const day = formatJalaliCanonical({ jy: today.jy, jm: today.jm, jd: today.jd });
     inputs = { paths, code, options: JSON.stringify({ drafts: options.drafts ?? false }), day, ...scanned, themeHash: loadTheme(paths.templates).hash };
     const stamp = readStamp(paths);
-    if (stamp?.fingerprint && now < stamp.validUntil && fingerprintOf(inputs, stamp.assets) === stamp.fingerprint && distIntact(paths)) {
+    const files = stamp?.fingerprint && now < stamp.validUntil && fingerprintOf(inputs, stamp.assets) === stamp.fingerprint ? liveSiteIntact(paths) : undefined;
+    if (files !== undefined) {
       scanned.timings.mark('up to date');
-      const files = readManifest(path.join(paths.cache, 'outputs.tsv')).size;
-      return { ...upToDate(stamp, scanned.sources.length), skipped: files, files };
+      return { ...upToDate(stamp!, scanned.sources.length), skipped: files, files };
     }
     // From here the last stamp is no longer true, whether or not this build succeeds.
     clearStamp(paths);
@@ -71,19 +82,24 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
     const model = buildSiteModel(project.articles, config, { drafts: options.drafts ?? false });
     project.timings.mark('site model');
     const theme = loadTheme(paths.templates);
-    const batch: Omit<PageBatch, 'pages'> = { templates: paths.templates, themeHash: theme.hash, config, outDir: paths.out, htmlRoot: path.join(paths.cache, 'html'), settings };
+    const batch: Omit<PageBatch, 'pages' | 'outDir'> = { templates: paths.templates, themeHash: theme.hash, config, htmlRoot: path.join(paths.cache, 'html'), settings };
     // Pages render in this thread until there are enough of them to pay for starting a pool:
     // an edit re-renders a handful, a template change all of them.
     const inline = createRunner(0);
     let requested = 0;
     let rebuilt = 0;
-    const writer = new OutputWriter(paths.out, path.join(paths.cache, 'outputs.tsv'), async (pages) => {
-      requested += pages.length;
-      const runner = requested > POOL_THRESHOLD ? project.runner() : inline;
-      const results = await runner.run<PageResult[]>({ kind: 'pages', batch: { ...batch, pages } });
-      rebuilt += results.filter((r) => r.rebuilt).length;
-      return results;
-    });
+    const writer = new OutputWriter(
+      paths,
+      async (pages, tree) => {
+        requested += pages.length;
+        const runner = requested > POOL_THRESHOLD ? project.runner() : inline;
+        const results = await runner.run<PageResult[]>({ kind: 'pages', batch: { ...batch, outDir: tree, pages } });
+        rebuilt += results.filter((r) => r.rebuilt).length;
+        return results;
+      },
+      { waiting: (holder) => options.waiting?.(`Waiting for another build of this output folder to finish (${describeHolder(holder)}).`) },
+    );
+    options.signal?.addEventListener('abort', () => writer.release(), { once: true });
     await writer.start();
     const outputs = function* (): Generator<Output> {
       yield* generatePages({
@@ -110,7 +126,7 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
       project.timings.mark('pages and outputs');
       const stats = await writer.commit();
       project.timings.mark('commit');
-      const warnings = [...project.warnings];
+      const warnings = [...project.warnings, ...writer.warnings];
       if (rebuilt > 0) warnings.push(`${rebuilt} rendered bod${rebuilt === 1 ? 'y was' : 'ies were'} missing or damaged in the cache (.cache/html/) and rendered again.`);
       if (inputs) {
         const assets = model.articles.flatMap((a) => a.assets.map((file) => path.join(paths.root, path.dirname(a.path), file)));

@@ -7,7 +7,6 @@ import type { SourceFile } from '../load/index.ts';
 import { NEWS_WINDOW_MS } from '../outputs/index.ts';
 import { toEpochMs } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
-import { parseEntry, readManifest } from '../write/index.ts';
 
 /**
  * What the last successful build saw, so that a build with nothing new can stop after looking:
@@ -79,18 +78,6 @@ export function clearStamp(paths: ProjectPaths): void {
   } catch {
     // No cache folder yet: nothing to forget.
   }
-}
-
-/** True when every file the last build wrote is in `dist/` as it left it (size and time). */
-export function distIntact(paths: ProjectPaths): boolean {
-  const manifest = readManifest(path.join(paths.cache, 'outputs.tsv'));
-  if (manifest.size === 0) return false;
-  for (const [file, line] of manifest) {
-    const entry = parseEntry(line);
-    const stat = statSync(path.join(paths.out, file), { throwIfNoEntry: false });
-    if (!stat || stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs) return false;
-  }
-  return true;
 }
 
 /** When the news sitemap changes next: a scheduled article's time, or a recent one leaving the window. */

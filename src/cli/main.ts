@@ -1,4 +1,4 @@
-import { formatDiagnostics, formatSummary, isContentFailure } from '../diagnostics/index.ts';
+import { formatDiagnostics, formatSummary, isContentFailure, isSetupFailure } from '../diagnostics/index.ts';
 import { buildCommand } from './commands/build.ts';
 import { checkCommand } from './commands/check.ts';
 import { importCommand } from './commands/import.ts';
@@ -52,6 +52,10 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       println(io.err, `bayegan: ${(error as Error).message}\nRun \`bayegan --help\` for usage.`);
+      return 2;
+    }
+    if (isSetupFailure(error)) {
+      println(io.err, `bayegan: ${error.message}\n  fix: ${error.fix}`);
       return 2;
     }
     if (isContentFailure(error)) {

@@ -1,17 +1,31 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { unsafeReason } from './safe-path.ts';
 
-/** What the previous build wrote for one output file. */
+/** What a build wrote for one output file. */
 export interface ManifestEntry {
+  /** Digest of the output's inputs; {@link FOREIGN} for a file bayegan did not make but kept. */
   key: string;
   size: number;
   mtimeMs: number;
 }
 
+/** The key of a file that was in the output folder but not made by bayegan (kept, never removed). */
+export const FOREIGN = '*';
+
 /** Output file → its entry, kept as the line it is stored as (parsed only when looked at). */
 export type Manifest = Map<string, string>;
 
-const FORMAT = 'bayegan-outputs-2';
+/** A manifest as read back: its entries, the tree it describes, and lines that were refused. */
+export interface StoredManifest {
+  /** Digest of the marker of the tree this manifest describes. */
+  id: string;
+  entries: Manifest;
+  /** Lines naming a path outside the output folder: ignored. */
+  refused: number;
+}
+
+const FORMAT = 'bayegan-outputs-3';
 
 /** The stored form of an entry: `key<TAB>size<TAB>mtimeMs`. */
 export function entryLine(entry: ManifestEntry): string {
@@ -25,35 +39,37 @@ export function parseEntry(line: string): ManifestEntry {
 }
 
 /**
- * The record of the last successful build's outputs (`.cache/outputs.tsv`): one line per file,
- * `file<TAB>key<TAB>size<TAB>mtimeMs`. Tab-separated rather than JSON because a large archive
- * has hundreds of thousands of entries, read on every build. A missing or unreadable manifest
- * only means that every page is rendered and compared byte for byte again.
+ * Read a manifest (`file<TAB>key<TAB>size<TAB>mtimeMs` per line, after a format line and the
+ * tree's id). Tab-separated rather than JSON because a large archive has hundreds of thousands
+ * of entries, read on every build. A manifest cut short or from another version is not trusted
+ * at all (undefined); a line naming a path that would leave the output folder is refused.
  */
-export function readManifest(file: string): Manifest {
-  const entries: Manifest = new Map();
+export function readManifest(file: string): StoredManifest | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return entries;
+    return undefined;
   }
   const lines = text.split('\n');
-  // A manifest cut short or from another version is not trusted at all.
-  if (lines[0] !== FORMAT || lines[lines.length - 1] !== '') return entries;
-  for (let i = 1; i < lines.length - 1; i++) {
+  if (lines[0] !== FORMAT || !lines[1]?.startsWith('id\t') || lines[lines.length - 1] !== '') return undefined;
+  const entries: Manifest = new Map();
+  let refused = 0;
+  for (let i = 2; i < lines.length - 1; i++) {
     const line = lines[i]!;
     const tab = line.indexOf('\t');
-    if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1));
+    const name = line.slice(0, tab);
+    if (tab <= 0 || unsafeReason(name) !== undefined) refused += 1;
+    else entries.set(name, line.slice(tab + 1));
   }
-  return entries;
+  return { id: lines[1].slice(3), entries, refused };
 }
 
-/** Save the manifest atomically. */
-export function writeManifest(file: string, entries: Manifest): void {
+/** Save a manifest atomically. */
+export function writeManifest(file: string, id: string, entries: Manifest): void {
   const files = [...entries.keys()].sort();
   const temporary = `${file}.${process.pid}.tmp`;
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(temporary, `${FORMAT}\n${files.map((name) => `${name}\t${entries.get(name)}\n`).join('')}`);
+  writeFileSync(temporary, `${FORMAT}\nid\t${id}\n${files.map((name) => `${name}\t${entries.get(name)}\n`).join('')}`);
   renameSync(temporary, file);
 }

@@ -1,34 +1,30 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { resolveInside } from './safe-path.ts';
+import { writeInto } from './tree.ts';
 
 /** What staging one file found. */
 export interface Staged {
   size: number;
-  /** The bytes differ from `dist/` (or the file is new) and wait in the staging folder. */
+  /** The bytes differ from the previous site's (or the file is new) and were written. */
   changed: boolean;
-  /** Modification time of the `dist/` file when unchanged. */
-  mtimeMs?: number;
-}
-
-/** The staging folder of an output folder: beside it, so moving files in is a rename. */
-export function stagingFolder(outDir: string): string {
-  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.staging`);
+  /** Modification time of the file in the new tree. */
+  mtimeMs: number;
 }
 
 /**
- * Compare one output file with what `dist/` holds; write it into the staging folder only if its
- * bytes differ. Safe to call from worker threads: each file is staged by exactly one caller.
+ * Stage one output file in the tree being built (`tree`, which starts as a copy of the live
+ * site made of hard links): if the file there has these bytes already it is left alone, time
+ * and all; otherwise the bytes are written as a new file. Safe to call from worker threads:
+ * each file is staged by exactly one caller. Refuses any path that would leave the tree.
  * Synchronous on purpose: for many small files Node's sync calls cost a fraction of the promise API's.
  */
-export function stageFile(outDir: string, file: string, content: string | Uint8Array): Staged {
+export function stageFile(tree: string, file: string, content: string | Uint8Array): Staged {
   const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-  const target = path.join(outDir, file);
+  const target = resolveInside(tree, file);
   const current = statSync(target, { throwIfNoEntry: false });
   if (current?.isFile() && current.size === bytes.length && Buffer.compare(readFileSync(target), bytes) === 0) {
     return { size: bytes.length, changed: false, mtimeMs: current.mtimeMs };
   }
-  const staged = path.join(stagingFolder(outDir), file);
-  mkdirSync(path.dirname(staged), { recursive: true });
-  writeFileSync(staged, bytes);
-  return { size: bytes.length, changed: true };
+  const written = writeInto(tree, file, bytes);
+  return { size: bytes.length, changed: true, mtimeMs: statSync(written).mtimeMs };
 }

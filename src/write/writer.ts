@@ -1,12 +1,15 @@
-import { mkdirSync, readdirSync, renameSync, rmdirSync, statSync } from 'node:fs';
-import { readdir, rm, rmdir } from 'node:fs/promises';
-import path from 'node:path';
-import { outputFile } from '../config/index.ts';
+import { renameSync, rmSync, statSync } from 'node:fs';
+import { outputFile, type ProjectPaths } from '../config/index.ts';
 import { isTemplateOutput, type DataOutput, type Output, type PageJob } from '../pages/index.ts';
-import { entryLine, parseEntry, readManifest, writeManifest, type Manifest } from './manifest.ts';
-import { stageFile, stagingFolder, type Staged } from './stage.ts';
+import type { LockHolder } from './lock.ts';
+import { entryLine, FOREIGN, parseEntry, writeManifest, type Manifest } from './manifest.ts';
+import { MARKER, markerText, treeId } from './marker.ts';
+import { OutputFolder } from './output-folder.ts';
+import { resolveInside, unsafeReason, UnsafeOutputPath } from './safe-path.ts';
+import { stageFile, type Staged } from './stage.ts';
+import { pruneEmpty, removeFrom } from './tree.ts';
 
-/** What a build did to `dist/`. */
+/** What a build did to the output folder. */
 export interface WriteStats {
   /** Files whose bytes changed or are new. */
   written: number;
@@ -14,67 +17,74 @@ export interface WriteStats {
   unchanged: number;
   /** Outputs whose key matched the previous build: not even rendered. */
   skipped: number;
-  /** Stale files from earlier builds, removed. */
+  /** Files of earlier builds that this one does not make, removed. */
   removed: number;
+  /** Files in the output folder that bayegan did not make, kept. */
+  kept: number;
 }
 
-/** Renders template outputs somewhere (a worker pool), staging each and reporting what it found. */
-export type PageRenderer = (pages: PageJob[]) => Promise<Array<Staged & { file: string }>>;
+/** Renders template outputs somewhere (a worker pool), staging each in `tree` and reporting what it found. */
+export type PageRenderer = (pages: PageJob[], tree: string) => Promise<Array<Staged & { file: string }>>;
 
-// Outputs are checked against the manifest this many at a time (their stats run concurrently).
+/** Options of an {@link OutputWriter}. */
+export interface WriterOptions {
+  /** Called once if another build holds the output folder and this one waits for it. */
+  waiting?: (holder: LockHolder) => void;
+}
+
+// Outputs are checked against the manifest this many at a time.
 const WINDOW = 256;
 // Template outputs go to the renderer in batches of this size.
 const BATCH = 32;
 
-async function listFiles(dir: string, base = dir, found: string[] = []): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    const abs = path.join(dir, entry.name);
-    if (entry.isDirectory()) await listFiles(abs, base, found);
-    else found.push(path.relative(base, abs).split(path.sep).join('/'));
-  }
-  return found;
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
-// Remove the folders that removing stale files left empty, and their parents if they empty too.
-async function pruneEmpty(outDir: string, folders: Set<string>): Promise<void> {
-  const deepestFirst = [...folders].sort((a, b) => b.split('/').length - a.split('/').length);
-  for (let folder of deepestFirst) {
-    while (folder !== '.' && folder !== '') {
-      const abs = path.join(outDir, folder);
-      if ((await readdir(abs).catch(() => ['?'])).length > 0) break;
-      await rmdir(abs).catch(() => undefined);
-      folder = path.dirname(folder);
-    }
-  }
+function sample(files: string[]): string {
+  const shown = files.slice(0, 5).map((f) => `\`${f}\``).join(', ');
+  return files.length > 5 ? `${shown} and ${files.length - 5} more` : shown;
 }
 
 /**
- * Writes a build into `dist/` all or nothing. Changed files go to a staging folder beside
- * `dist/` first; only `commit()` moves them in and removes stale files, so a build that fails
- * before that leaves the previous `dist/` exactly as it was. A file whose bytes did not change
- * is never rewritten, and an output whose key matches the previous build is not rendered.
+ * Writes a build into its output folder, all or nothing. Every file goes into a standby tree
+ * (a copy of the live site made of hard links, kept in the cache); `commit()` removes what this
+ * build no longer makes, keeps files bayegan did not make, and renames the tree into place. A
+ * build that fails or is killed before that leaves the live site exactly as it was. A file
+ * whose bytes did not change is never rewritten, and an output whose key matches the previous
+ * build is not rendered. Every path is checked here, whoever made it.
  */
 export class OutputWriter {
-  private readonly previous: Manifest;
+  private readonly folder: OutputFolder;
+  private previous: Manifest = new Map();
+  private owned = new Set<string>();
   private readonly next: Manifest = new Map();
-  private readonly staged: string[] = [];
-  private readonly staging: string;
-  private readonly stats: WriteStats = { written: 0, unchanged: 0, skipped: 0, removed: 0 };
+  private readonly stats: WriteStats = { written: 0, unchanged: 0, skipped: 0, removed: 0, kept: 0 };
   private pending: Output[] = [];
+  private started = false;
+  /** Problems with the cache or the output folder that were repaired: for the user to know. */
+  readonly warnings: string[] = [];
 
   constructor(
-    private readonly outDir: string,
-    private readonly manifestFile: string,
+    paths: ProjectPaths,
     private readonly renderPages: PageRenderer,
+    private readonly options: WriterOptions = {},
   ) {
-    this.previous = readManifest(manifestFile);
-    this.staging = stagingFolder(outDir);
+    this.folder = new OutputFolder(paths);
   }
 
-  /** Remove a staging folder left by a build that was killed. */
+  /** The tree this build writes into (for renderers in other threads). */
+  get tree(): string {
+    return this.folder.standby;
+  }
+
+  /** Take the output folder (waiting for another build of it) and prepare the tree to write into. */
   async start(): Promise<void> {
-    await rm(this.staging, { recursive: true, force: true });
+    const claimed = await this.folder.claim(this.options.waiting);
+    this.started = true;
+    this.previous = claimed.manifest;
+    this.owned = claimed.owned;
+    this.warnings.push(...claimed.warnings);
   }
 
   /** Add one output to the build (written for real by `flush`, at the latest by `commit`). */
@@ -84,23 +94,37 @@ export class OutputWriter {
   }
 
   private record(file: string, key: string, staged: Staged): void {
-    this.next.set(file, entryLine({ key, size: staged.size, mtimeMs: staged.mtimeMs ?? 0 }));
-    if (staged.changed) this.staged.push(file);
+    this.next.set(file, entryLine({ key, size: staged.size, mtimeMs: staged.mtimeMs }));
+    if (staged.changed) this.stats.written += 1;
     else this.stats.unchanged += 1;
+  }
+
+  // The output file of a site path, refused if it would leave the output folder.
+  private fileOf(output: Output): string {
+    let file: string;
+    try {
+      file = outputFile(output.path);
+    } catch {
+      throw new UnsafeOutputPath(output.path, 'a malformed percent-escape');
+    }
+    const reason = unsafeReason(file) ?? (file === MARKER ? 'the name of bayegan’s marker' : undefined);
+    if (reason) throw new UnsafeOutputPath(file, reason);
+    return file;
   }
 
   /** Skip what the manifest vouches for; render, compare and stage the rest. */
   async flush(): Promise<void> {
     const outputs = this.pending;
     this.pending = [];
-    const files = outputs.map((o) => outputFile(o.path));
+    const files = outputs.map((o) => this.fileOf(o));
     for (const [index, file] of files.entries()) {
       if (this.next.has(file)) throw new Error(`Two outputs write \`${file}\` (the second is ${outputs[index]!.path}); this is a bug in bayegan.`);
       // Claimed now, filled in below, so a second output for the same file in this window is caught too.
       this.next.set(file, '');
     }
+    const tree = this.tree;
     // Synchronous stat is several times cheaper than the promise API for this many small calls.
-    const current = files.map((file) => statSync(path.join(this.outDir, file), { throwIfNoEntry: false }));
+    const current = files.map((file) => statSync(resolveInside(tree, file), { throwIfNoEntry: false }));
     const templates: PageJob[] = [];
     const data: Array<[DataOutput, string]> = [];
     outputs.forEach((output, index) => {
@@ -108,81 +132,79 @@ export class OutputWriter {
       const line = this.previous.get(file);
       const before = line === undefined ? undefined : parseEntry(line);
       const now = current[index];
-      if (now && before && before.key === output.key && before.size === now.size && before.mtimeMs === now.mtimeMs) {
+      if (now?.isFile() && before && before.key === output.key && before.size === now.size && before.mtimeMs === now.mtimeMs) {
         this.next.set(file, line!);
         this.stats.skipped += 1;
       } else if (isTemplateOutput(output)) {
         const job: PageJob = { file, template: output.template, context: output.context() };
         if (output.body) job.body = output.body;
         templates.push(job);
-      }
-      else data.push([output, file]);
+      } else data.push([output, file]);
     });
     const keys = new Map(outputs.map((o, i) => [files[i]!, o.key]));
     const batches: Array<typeof templates> = [];
     for (let i = 0; i < templates.length; i += BATCH) batches.push(templates.slice(i, i + BATCH));
-    const rendered = Promise.all(batches.map((batch) => this.renderPages(batch)));
-    for (const [output, file] of data) this.record(file, output.key, stageFile(this.outDir, file, await output.content()));
-    for (const results of await rendered) for (const result of results) this.record(result.file, keys.get(result.file)!, result);
+    const rendered = Promise.all(batches.map((batch) => this.renderPages(batch, tree)));
+    for (const [output, file] of data) this.record(file, output.key, stageFile(tree, file, await output.content()));
+    for (const results of await rendered) {
+      for (const result of results) {
+        // A renderer answers for the files it was given, and only for those.
+        if (!keys.has(result.file)) throw new UnsafeOutputPath(result.file, 'a renderer answered for a file it was not given');
+        this.record(result.file, keys.get(result.file)!, result);
+      }
+    }
   }
 
-  /** Move staged files into `dist/`, remove stale files, and record what was written. */
+  /** Finish the new tree (stale files out, hand-made files kept, marker), then put it in place of the live site. */
   async commit(): Promise<WriteStats> {
     await this.flush();
-    if (this.swapIn()) return this.finish();
-    mkdirSync(this.outDir, { recursive: true });
-    const made = new Set<string>();
-    for (const file of this.staged) {
-      const target = path.join(this.outDir, file);
-      const folder = path.dirname(target);
-      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
-      made.add(folder);
-      // A folder where a file must go is stale output: clear it first.
-      if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) await rm(target, { recursive: true });
-      renameSync(path.join(this.staging, file), target);
-      this.next.set(file, entryLine({ ...parseEntry(this.next.get(file)!), mtimeMs: statSync(target).mtimeMs }));
-      this.stats.written += 1;
+    const tree = this.tree;
+    const made = new Set(this.next.keys());
+    const stale = [...this.owned].filter((file) => !made.has(file));
+    for (const file of stale) if (removeFrom(tree, file)) this.stats.removed += 1;
+    pruneEmpty(tree, stale);
+    const foreign = this.folder.carryForeign(this.owned, made);
+    for (const file of foreign.kept) {
+      const stat = statSync(resolveInside(tree, file));
+      this.next.set(file, entryLine({ key: FOREIGN, size: stat.size, mtimeMs: stat.mtimeMs }));
     }
-    // The manifest names what the last build wrote; without one, walk dist/ to find what is stale.
-    const before = this.previous.size > 0 ? [...this.previous.keys()] : await listFiles(this.outDir);
-    const emptied = new Set<string>();
-    for (const file of before) {
-      if (this.next.has(file)) continue;
-      await rm(path.join(this.outDir, file), { force: true });
-      emptied.add(path.dirname(file));
-      this.stats.removed += 1;
+    this.stats.kept = foreign.kept.length;
+    if (foreign.kept.length > 0) {
+      this.warnings.push(
+        `Kept ${plural(foreign.kept.length, 'file', 'files')} in the output folder that bayegan did not make: ${sample(foreign.kept)}. Put files the site needs in static/ instead.`,
+      );
     }
-    await pruneEmpty(this.outDir, emptied);
-    return this.finish();
-  }
-
-  /**
-   * A first build (no `dist/`, or an empty one) staged every file: the staging folder becomes
-   * `dist/` in one rename instead of one per file.
-   */
-  private swapIn(): boolean {
-    const existing = statSync(this.outDir, { throwIfNoEntry: false });
-    if (existing && (!existing.isDirectory() || readdirSync(this.outDir).length > 0)) return false;
-    if (this.staged.length !== this.next.size) return false;
-    if (existing) rmdirSync(this.outDir);
-    mkdirSync(this.staging, { recursive: true });
-    renameSync(this.staging, this.outDir);
-    for (const file of this.staged) {
-      this.next.set(file, entryLine({ ...parseEntry(this.next.get(file)!), mtimeMs: statSync(path.join(this.outDir, file)).mtimeMs }));
+    if (foreign.replaced.length > 0) {
+      this.warnings.push(`Replaced ${plural(foreign.replaced.length, 'file', 'files')} that bayegan did not make with pages of the site: ${sample(foreign.replaced)}.`);
     }
-    this.stats.written += this.staged.length;
-    return true;
-  }
-
-  private async finish(): Promise<WriteStats> {
-    await rm(this.staging, { recursive: true, force: true });
-    const same = this.next.size === this.previous.size && [...this.next].every(([file, entry]) => this.previous.get(file) === entry);
-    if (!same) writeManifest(this.manifestFile, this.next);
+    if (foreign.skipped.length > 0) {
+      this.warnings.push(`Left out ${plural(foreign.skipped.length, 'entry', 'entries')} of the output folder that are not regular files (links, pipes): ${sample(foreign.skipped)}.`);
+    }
+    const marker = markerText(made);
+    stageFile(tree, MARKER, marker);
+    const places = this.folder.places;
+    writeManifest(places.next, treeId(marker), this.next);
+    this.folder.swap();
+    // The old live site is now the standby tree, and its manifest goes with it.
+    rmSync(places.standbyManifest, { force: true });
+    try {
+      renameSync(places.live, places.standbyManifest);
+    } catch {
+      // No record of the old site: the next build makes the standby tree again.
+    }
+    renameSync(places.next, places.live);
+    this.folder.release();
     return { ...this.stats };
   }
 
-  /** Forget the build: `dist/` is untouched. */
+  /** Forget the build: the live site is untouched; the standby tree is left for the next build, which does not trust it. */
   async abort(): Promise<void> {
-    await rm(this.staging, { recursive: true, force: true });
+    this.release();
+  }
+
+  /** Release the output folder at once (for a signal handler); the live site is whole at every moment. */
+  release(): void {
+    if (this.started) this.folder.release();
   }
 }
+

@@ -40,7 +40,7 @@ describe('writing dist/', () => {
     expect(readdirSync(root)).not.toContain('.dist.staging');
   });
 
-  it('removes files of earlier builds, also when the cache that lists them is gone', async () => {
+  it('removes files of earlier builds, also when the cache is gone, and never a file it did not make', async () => {
     const root = writeSite(site);
     const first = await build(root);
     expect(first.exists('tag/ب/index.html')).toBe(true);
@@ -50,13 +50,18 @@ describe('writing dist/', () => {
     expect(second.exists('news/2/index.html')).toBe(false);
     expect(second.exists('tag/ب/index.html')).toBe(false);
     expect(existsSync(path.join(second.dist, 'tag/ب'))).toBe(false);
-    // Without the cache's record of what was written, bayegan walks dist/ for what it did not write.
+    // A hand-made file, and a page made stale while the cache is gone: the marker in dist/
+    // says what bayegan made, so the stale page goes and the hand-made file stays.
     mkdirSync(path.join(first.dist, 'leftover'), { recursive: true });
-    writeFileSync(path.join(first.dist, 'leftover/old.html'), 'stale');
+    writeFileSync(path.join(first.dist, 'leftover/old.html'), 'hand-made');
+    writeFileSync(path.join(root, 'content/news/1/2.md'), site.split('-- content/news/1/2.md --\n')[1]!);
+    await build(root);
+    rmSync(path.join(root, 'content/news/1/2.md'));
     rmSync(path.join(root, '.cache'), { recursive: true });
     const third = await build(root);
-    expect(third.exists('leftover/old.html')).toBe(false);
-    expect(existsSync(path.join(third.dist, 'leftover'))).toBe(false);
+    expect(third.exists('news/2/index.html')).toBe(false);
+    expect(third.read('leftover/old.html')).toBe('hand-made');
+    expect(third.result.warnings.join('\n')).toContain('Kept 1 file in the output folder that bayegan did not make: `leftover/old.html`');
     expect(third.exists('news/1/index.html')).toBe(true);
   });
 

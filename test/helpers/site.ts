@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildProject, type BuildResult, type RunOptions } from '../../src/build/index.ts';
@@ -55,4 +55,12 @@ export async function build(root: string, options: RunOptions = {}): Promise<Bui
 /** Write a site from a text block and build it. */
 export async function buildSite(text: string, options: RunOptions = {}): Promise<BuiltSite> {
   return build(writeSite(text), options);
+}
+
+/** The cache's record of the live site of `<root>/dist`: output file → `key<TAB>size<TAB>mtimeMs`. */
+export function liveManifest(root: string, out = 'dist'): Map<string, string> {
+  const folder = path.join(root, '.cache/out');
+  const name = readdirSync(folder).find((n) => n.startsWith(`${out}-`))!;
+  const lines = readFileSync(path.join(folder, name, 'live.tsv'), 'utf8').split('\n').slice(2, -1);
+  return new Map(lines.map((line) => [line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1)]));
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pinSourceDateEpoch } from '../helpers/clock.ts';
@@ -9,7 +9,8 @@ import { changedOutside, makeSandbox, SECRET, treeDigest, type Sandbox } from '.
  * Each folder here is a small project made by a hostile or careless author (`site/`), and
  * `expected.txt`: exactly what bayegan prints for it and its exit codes. The commands are
  * `check` then `build`, or the lines of `commands.txt` (one command with its arguments per
- * line, run from the project folder; `cd <dir>` moves to a folder relative to the project). For every case, whatever it is:
+ * line, run from the project folder; `cd <dir>` moves to a folder relative to the project,
+ * `write <file> <text…>` and `rm <path>` change files as a person would between two builds). For every case, whatever it is:
  * - nothing outside the output folder and `.cache/` changes (every file of the scratch folder
  *   that holds the project, a neighbouring project and a secret file is hashed before and after);
  * - the secret's bytes appear in no file of the output;
@@ -19,20 +20,15 @@ import { changedOutside, makeSandbox, SECRET, treeDigest, type Sandbox } from '.
 const here = import.meta.dirname;
 const cases = readdirSync(here).filter((name) => statSync(path.join(here, name)).isDirectory()).sort();
 
-const prepare: Record<string, (box: Sandbox) => void> = {};
+const prepare: Record<string, (box: Sandbox) => void> = {
+  'out-link-to-project': (box) => symlinkSync('.', path.join(box.root, 'link')),
+};
 
 /** The output folder a command line names (`--out`), relative to the scratch folder. */
 function outputFolder(box: Sandbox, args: string[]): string {
   const at = args.indexOf('--out');
   const out = path.resolve(box.root, at >= 0 ? args[at + 1]! : 'dist');
   return path.relative(box.parent, out).split(path.sep).join('/');
-}
-
-function files(dir: string): string[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name));
 }
 
 /** Run a case in a fresh sandbox; returns its transcript and what it touched. */
@@ -51,13 +47,20 @@ export async function runCase(name: string) {
   try {
     process.chdir(box.root);
     for (const [command, ...args] of commands) {
-      if (command === 'cd') {
-        process.chdir(path.resolve(box.root, args[0]!));
-        transcript += `$ cd ${args[0]}\n`;
+      if (command === 'cd' || command === 'write' || command === 'rm') {
+        transcript += `$ ${[command, ...args].join(' ')}\n`;
+        const target = path.resolve(box.root, args[0]!);
+        if (command === 'cd') process.chdir(target);
+        else if (command === 'write') writeFileSync(target, `${args.slice(1).join(' ')}\n`);
+        else rmSync(target, { recursive: true, force: true });
+        // What the case itself does is not a change made by bayegan.
+        for (const [rel, kind] of treeDigest(box.parent)) before.set(rel, kind);
+        for (const rel of [...before.keys()]) if (!existsSync(path.join(box.parent, rel))) before.delete(rel);
         continue;
       }
-      if (command === 'build') allowed.add(outputFolder(box, args));
       const { code, out, err } = await run([command!, ...args]);
+      // A build may change its output folder only when it succeeds; a refused one changes nothing.
+      if (command === 'build' && code === 0) allowed.add(outputFolder(box, args));
       codes[command!] = code;
       transcript += `$ bayegan ${[command, ...args].join(' ')}\n${out}${err}exit ${code}\n`;
     }
@@ -67,8 +70,13 @@ export async function runCase(name: string) {
   const shown = transcript
     .replaceAll(box.parent, '<tmp>')
     .replace(/ in \d+(\.\d+)? s\b/g, ' in N s');
-  const outside = changedOutside(before, treeDigest(box.parent), [...allowed]);
-  const leaked = [...allowed].flatMap((folder) => files(path.join(box.parent, folder)).filter((f) => readFileSync(f, 'latin1').includes(SECRET.trim())));
+  const after = treeDigest(box.parent);
+  const outside = changedOutside(before, after, [...allowed]);
+  // Files the commands made or changed must not hold the secret (the secret file itself is old).
+  const leaked = [...after]
+    .filter(([rel, kind]) => kind.startsWith('file:') && before.get(rel) !== kind)
+    .map(([rel]) => rel)
+    .filter((rel) => readFileSync(path.join(box.parent, rel), 'latin1').includes(SECRET.trim()));
   return { box, shown, outside, leaked, codes };
 }
 

@@ -5,6 +5,8 @@ import path from 'node:path';
 /** A body read from the store: its HTML, nothing, or an entry that failed its checksum. */
 export type StoredHtml = { status: 'hit'; html: string } | { status: 'miss' } | { status: 'corrupt' };
 
+const KEY = /^[0-9a-f]{16,128}$/;
+
 // Folders known to exist in this thread: 256 of them hold every body, so mkdir runs once each.
 const made = new Set<string>();
 
@@ -20,15 +22,18 @@ function digest(text: string): string {
 export class HtmlStore {
   constructor(private readonly folder: string) {}
 
-  private file(key: string): string {
-    return path.join(this.folder, key.slice(0, 2), `${key}.html`);
+  // Keys come from cache records, which are inputs like any other: only a digest names a file.
+  private file(key: string): string | undefined {
+    return KEY.test(key) ? path.join(this.folder, key.slice(0, 2), `${key}.html`) : undefined;
   }
 
   /** The body stored under `key`. */
   read(key: string): StoredHtml {
+    const file = this.file(key);
+    if (!file) return { status: 'corrupt' };
     let text: string;
     try {
-      text = readFileSync(this.file(key), 'utf8');
+      text = readFileSync(file, 'utf8');
     } catch {
       return { status: 'miss' };
     }
@@ -42,13 +47,18 @@ export class HtmlStore {
    */
   write(key: string, html: string): void {
     const target = this.file(key);
-    try {
-      const folder = path.dirname(target);
-      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
-      made.add(folder);
-      writeFileSync(target, `${digest(html)}\n${html}`);
-    } catch {
-      made.clear();
+    if (!target) return;
+    const folder = path.dirname(target);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+        made.add(folder);
+        writeFileSync(target, `${digest(html)}\n${html}`);
+        return;
+      } catch {
+        // The cache was removed under a long-lived process (dev): make its folder again, once.
+        made.clear();
+      }
     }
   }
 }

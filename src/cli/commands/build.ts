@@ -3,14 +3,46 @@ import { buildProject } from '../../build/index.ts';
 import { formatDiagnostics } from '../../diagnostics/index.ts';
 import { println, projectOptions, reporting, type Io, type Reporting } from '../io.ts';
 
+const EXIT_ON: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+/**
+ * Run a build that SIGINT and SIGTERM stop at once: the output folder is released and the
+ * process exits; the live site is whole at every moment, so there is nothing else to undo.
+ */
+async function withSignals<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const stop = (name: NodeJS.Signals) => {
+    controller.abort();
+    process.stderr.write(`\nbayegan: stopped by ${name}; the site in the output folder is the one before this build.\n`);
+    process.exit(EXIT_ON[name]);
+  };
+  const handlers = Object.keys(EXIT_ON).map((name) => [name, () => stop(name as NodeJS.Signals)] as const);
+  for (const [name, handler] of handlers) process.once(name, handler);
+  try {
+    return await run(controller.signal);
+  } finally {
+    for (const [name, handler] of handlers) process.off(name, handler);
+  }
+}
+
 /** `bayegan build`: check the archive, then write `dist/`. */
 export async function buildCommand(args: string[], io: Io, report: (r: Reporting) => void): Promise<number> {
   const { values } = parseArgs({ args, options: projectOptions });
   const how = reporting(values.format, io);
   report(how);
   const started = performance.now();
-  const result = await buildProject({ root: values.root, out: values.out, cache: values.cache, drafts: values.drafts });
+  const result = await withSignals((signal) =>
+    buildProject({
+      root: values.root,
+      out: values.out,
+      cache: values.cache,
+      drafts: values.drafts,
+      signal,
+      waiting: (message) => println(io.err, message),
+    }),
+  );
   if (result.diagnostics.length > 0) println(how.format === 'text' ? io.err : io.out, formatDiagnostics(result.diagnostics, how.format, how.color));
+  for (const warning of result.warnings) println(io.err, `warning: ${warning}`);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   println(
     io.out,

@@ -1,0 +1,259 @@
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ProjectPaths } from '../config/index.ts';
+import { SetupFailure } from '../diagnostics/index.ts';
+import { FileLock, type LockHolder } from './lock.ts';
+import { parseEntry, readManifest, type Manifest } from './manifest.ts';
+import { MARKER, readMarker, type Marker } from './marker.ts';
+import { checkFolders, realPath } from './location.ts';
+import { forgetFolders, linkInto, listTree, pruneEmpty, removeFrom } from './tree.ts';
+
+/** Where the trees of one output folder are kept, and the files that describe them. */
+interface Places {
+  /** The output folder itself (the live site). */
+  out: string;
+  /** The folder of this output folder's state: lock, manifests, standby tree. */
+  state: string;
+  standby: string;
+  /** The old live tree during the few microseconds of a swap. */
+  previous: string;
+  live: string;
+  next: string;
+  standbyManifest: string;
+  lock: string;
+}
+
+// The device of a path, or of its nearest existing folder.
+function deviceOf(abs: string): number | undefined {
+  for (let at = abs; ; at = path.dirname(at)) {
+    const stat = statSync(at, { throwIfNoEntry: false });
+    if (stat) return stat.dev;
+    if (path.dirname(at) === at) return undefined;
+  }
+}
+
+function placesOf(paths: ProjectPaths): Places {
+  const relative = path.relative(paths.root, paths.out);
+  const name = `${path.basename(paths.out).replace(/[^\w.-]/g, '_')}-${createHash('sha1').update(relative).digest('hex').slice(0, 8)}`;
+  // The standby tree must be on the output's file system for the swap to be a rename.
+  const sameDevice = deviceOf(realPath(path.dirname(paths.out))) === deviceOf(realPath(paths.cache));
+  const state = sameDevice ? path.join(paths.cache, 'out', name) : path.join(path.dirname(paths.out), `.${path.basename(paths.out)}.bayegan`);
+  return {
+    out: paths.out,
+    state,
+    standby: path.join(state, 'standby'),
+    previous: path.join(state, 'previous'),
+    live: path.join(state, 'live.tsv'),
+    next: path.join(state, 'next.tsv'),
+    standbyManifest: path.join(state, 'standby.tsv'),
+    lock: path.join(state, 'lock'),
+  };
+}
+
+/** What claiming an output folder found out about it. */
+export interface Claimed {
+  /** What the live site's manifest says of each file (empty when it cannot be trusted). */
+  manifest: Manifest;
+  /** The files bayegan made in the live site. */
+  owned: Set<string>;
+  /** A live site exists (the build is not the first). */
+  hasLive: boolean;
+  warnings: string[];
+}
+
+/**
+ * One output folder and the state beside it. bayegan knows a folder as its own by its marker
+ * (`.bayegan-output`, which lists what it made); it builds only into a folder that is missing,
+ * empty or its own. A build writes into a standby tree (kept in the cache, made of hard links to
+ * the live site) and publishes it by renaming it into place, so readers and a killed build see
+ * the old site or the new one, never a mix.
+ */
+export class OutputFolder {
+  readonly places: Places;
+  private readonly lock: FileLock;
+
+  constructor(readonly paths: ProjectPaths) {
+    checkFolders(paths);
+    mkdirSync(paths.cache, { recursive: true });
+    this.places = placesOf(paths);
+    this.lock = new FileLock(this.places.lock);
+  }
+
+  /** The tree this build writes into. */
+  get standby(): string {
+    return this.places.standby;
+  }
+
+  /** Take the output folder: wait for another build of it, repair what a killed build left, and refuse a folder that is not bayegan's. */
+  async claim(waiting?: (holder: LockHolder) => void): Promise<Claimed> {
+    await this.lock.acquire(waiting);
+    try {
+      const warnings = this.recover();
+      const marker = this.inspect();
+      if (!marker) {
+        this.resetStandby();
+        return { manifest: new Map(), owned: new Set(), hasLive: false, warnings };
+      }
+      if (marker.refused > 0) warnings.push(`${marker.refused} line${marker.refused === 1 ? '' : 's'} of ${MARKER} named a path outside the output folder and were ignored.`);
+      const manifest = this.liveManifest(marker.id, warnings);
+      this.syncStandby(manifest, marker.owned);
+      return { manifest, owned: marker.owned, hasLive: true, warnings };
+    } catch (error) {
+      this.lock.release();
+      throw error;
+    }
+  }
+
+  /** Give the output folder up (the lock); safe to call twice and from a signal handler. */
+  release(): void {
+    this.lock.release();
+  }
+
+  // A swap cut short (the process killed between its renames) is finished or rolled back.
+  private recover(): string[] {
+    const { out, previous, standby, standbyManifest } = this.places;
+    if (!existsSync(previous)) return [];
+    if (!lstatSync(out, { throwIfNoEntry: false })) {
+      renameSync(previous, out);
+      rmSync(standbyManifest, { force: true });
+      return ['A build was stopped while it replaced the site; the site it was replacing was put back.'];
+    }
+    rmSync(standbyManifest, { force: true });
+    if (existsSync(standby)) rmSync(previous, { recursive: true, force: true });
+    else renameSync(previous, standby);
+    return [];
+  }
+
+  // The live site's marker, or undefined for a missing or empty folder; refuses anything else.
+  private inspect(): Marker | undefined {
+    return inspectOutput(this.paths);
+  }
+
+  // The manifest of the live site, if the one kept in the cache is the live site's.
+  private liveManifest(id: string, warnings: string[]): Manifest {
+    for (const file of [this.places.live, this.places.next]) {
+      const stored = readManifest(file);
+      if (stored?.id !== id) continue;
+      if (stored.refused > 0) warnings.push(`${stored.refused} line${stored.refused === 1 ? '' : 's'} of the cache's record of the output (${path.basename(file)}) named a path outside the output folder and were ignored.`);
+      return stored.entries;
+    }
+    return new Map();
+  }
+
+  // An empty standby tree (the first build, or one after the cache was lost).
+  private resetStandby(): void {
+    rmSync(this.places.standbyManifest, { force: true });
+    rmSync(this.places.standby, { recursive: true, force: true });
+    mkdirSync(this.places.standby, { recursive: true });
+    forgetFolders();
+  }
+
+  /**
+   * Make the standby tree a copy of the live site, made of hard links. The standby tree is the
+   * site before last, so only what the last build changed differs, unless its record is lost
+   * (a killed build), when it is made again from nothing. Its record is removed first: a build
+   * killed from here on leaves a standby tree that the next build does not trust.
+   */
+  private syncStandby(live: Manifest, owned: Set<string>): void {
+    const { out, standby, standbyManifest } = this.places;
+    const stored = existsSync(standby) ? readManifest(standbyManifest) : undefined;
+    const markerOfStandby = stored && readMarker(standby);
+    rmSync(standbyManifest, { force: true });
+    if (!stored || !markerOfStandby || markerOfStandby.id !== stored.id) {
+      this.resetStandby();
+      for (const file of new Set([...owned, ...live.keys()])) linkInto(out, standby, file);
+      linkInto(out, standby, MARKER);
+      return;
+    }
+    const removed: string[] = [];
+    for (const file of stored.entries.keys()) {
+      if (!live.has(file) && !owned.has(file) && removeFrom(standby, file)) removed.push(file);
+    }
+    for (const file of new Set([...owned, ...live.keys()])) {
+      const entry = live.get(file);
+      if (entry !== undefined && entry === stored.entries.get(file) && !entry.startsWith('*')) continue;
+      if (!linkInto(out, standby, file)) removeFrom(standby, file);
+    }
+    linkInto(out, standby, MARKER);
+    pruneEmpty(standby, removed);
+  }
+
+  /**
+   * Files in the live site that bayegan did not make (put there by hand): copied into the new
+   * tree unless the new site has a file of its own there. Returns the kept, the replaced and
+   * the entries that are not regular files (never carried over).
+   */
+  carryForeign(owned: Set<string>, made: Set<string>): { kept: string[]; replaced: string[]; skipped: string[] } {
+    const { out, standby } = this.places;
+    const result = { kept: [] as string[], replaced: [] as string[], skipped: [] as string[] };
+    if (!existsSync(path.join(out, MARKER))) return result;
+    const listing = listTree(out);
+    for (const file of listing.files) {
+      if (owned.has(file) || file === MARKER || file.includes('/.bayegan-tmp-') || file.startsWith('.bayegan-tmp-')) continue;
+      if (made.has(file)) result.replaced.push(file);
+      else if (linkInto(out, standby, file)) result.kept.push(file);
+    }
+    result.skipped.push(...listing.others);
+    return result;
+  }
+
+  /**
+   * Put the standby tree in place of the live site: two renames, the first moving the live
+   * site aside, the second moving the new one in; then the old site becomes the standby tree.
+   */
+  swap(): void {
+    const { out, standby, previous } = this.places;
+    const stat = lstatSync(out, { throwIfNoEntry: false });
+    if (stat && readdirSync(out).length === 0) rmdirSync(out);
+    else if (stat) renameSync(out, previous);
+    mkdirSync(path.dirname(out), { recursive: true });
+    renameSync(standby, out);
+    if (existsSync(previous)) renameSync(previous, standby);
+    forgetFolders();
+  }
+}
+
+
+/**
+ * The number of files of the live site when it is exactly as the last build left it (every
+ * file the record names there, same size and time, and the record is of this tree); else undefined.
+ */
+export function liveSiteIntact(paths: ProjectPaths): number | undefined {
+  const places = placesOf(paths);
+  const marker = readMarker(places.out);
+  const stored = marker && readManifest(places.live);
+  if (!stored || stored.id !== marker.id || stored.refused > 0 || stored.entries.size === 0) return undefined;
+  for (const [file, line] of stored.entries) {
+    const entry = parseEntry(line);
+    const stat = statSync(path.join(places.out, file), { throwIfNoEntry: false });
+    if (!stat?.isFile() || stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs) return undefined;
+  }
+  return stored.entries.size;
+}
+
+/**
+ * Whether bayegan may build into the output folder: its marker when it is bayegan's, undefined
+ * when it is missing or empty; a {@link SetupFailure} for anything else (a file, a link, a
+ * folder of someone else's files). Reads only.
+ */
+export function inspectOutput(paths: ProjectPaths): Marker | undefined {
+  const out = paths.out;
+  const stat = lstatSync(out, { throwIfNoEntry: false });
+  if (!stat) return undefined;
+  const shown = path.relative(paths.root, out) || out;
+  if (stat.isSymbolicLink() || !stat.isDirectory()) {
+    throw new SetupFailure(
+      `Unexpected output folder \`${shown}\`: it is ${stat.isSymbolicLink() ? 'a link' : 'not a folder'}, expected a folder`,
+      'bayegan replaces its output folder on every build; give the path of a real folder (or of none yet) with --out.',
+    );
+  }
+  const marker = readMarker(out);
+  if (marker) return marker;
+  const entries = readdirSync(out);
+  if (entries.length === 0) return undefined;
+  throw new SetupFailure(
+    `Unexpected output folder \`${shown}\`: it holds ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} that bayegan did not make (it has no ${MARKER}), expected an empty folder or one that bayegan built`,
+    `bayegan never builds over files it did not make. Move them away, or choose another folder with --out (a folder bayegan built has a ${MARKER} file listing what it made).`,
+  );
+}

@@ -1,0 +1,150 @@
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { resolveInside, UnsafeOutputPath } from './safe-path.ts';
+
+// Folders of a tree known to be real folders inside it, per tree: checked once each.
+const checkedFolders = new Map<string, Set<string>>();
+let temporaries = 0;
+
+/**
+ * Make the folder of `abs` (inside `tree`) and make sure that it really is inside: no link on
+ * the way leads out. Standby trees are bayegan's alone, but a link planted in one must not
+ * turn a write into a write elsewhere.
+ */
+function ensureFolder(tree: string, abs: string): void {
+  const folder = path.dirname(abs);
+  let known = checkedFolders.get(tree);
+  if (!known) checkedFolders.set(tree, (known = new Set()));
+  if (known.has(folder)) return;
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    // A file of an earlier build stands where a folder must go: it is stale in a tree of ours.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+    clearBlockingFile(tree, folder);
+    mkdirSync(folder, { recursive: true });
+  }
+  const real = realpathSync.native(folder);
+  const realTree = realpathSync.native(tree);
+  if (real !== realTree && !real.startsWith(realTree + path.sep)) throw new UnsafeOutputPath(path.relative(tree, abs), 'a link on its way leads out of the output folder');
+  known.add(folder);
+}
+
+// Remove the nearest file on the way to `folder` that is not a folder.
+function clearBlockingFile(tree: string, folder: string): void {
+  for (let at = folder; at !== tree && at.startsWith(tree); at = path.dirname(at)) {
+    const stat = lstatSync(at, { throwIfNoEntry: false });
+    if (stat && !stat.isDirectory()) {
+      unlinkSync(at);
+      return;
+    }
+  }
+}
+
+/** Forget which folders were checked (a tree was moved or removed). */
+export function forgetFolders(): void {
+  checkedFolders.clear();
+}
+
+/** Write `bytes` as `file` of `tree`, by a new file renamed into place: a reader never sees half a file, and a file linked from another tree is never changed. */
+export function writeInto(tree: string, file: string, bytes: Uint8Array): string {
+  const abs = resolveInside(tree, file);
+  ensureFolder(tree, abs);
+  const temporary = path.join(path.dirname(abs), `.bayegan-tmp-${process.pid}-${temporaries++}`);
+  try {
+    writeFileSync(temporary, bytes);
+  } catch (error) {
+    // The folder was known from an earlier build of this thread, but the tree has changed since.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    checkedFolders.get(tree)?.delete(path.dirname(abs));
+    ensureFolder(tree, abs);
+    writeFileSync(temporary, bytes);
+  }
+  try {
+    renameSync(temporary, abs);
+  } catch (error) {
+    // A folder of an earlier build stands where the file must go.
+    if (!['EISDIR', 'ENOTEMPTY', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    rmSync(abs, { recursive: true, force: true });
+    renameSync(temporary, abs);
+  }
+  return abs;
+}
+
+/** Give `file` of `to` the same bytes as in `from` (a hard link; a copy across file systems). False when `from` has no such file. */
+export function linkInto(from: string, to: string, file: string): boolean {
+  const source = resolveInside(from, file);
+  const target = resolveInside(to, file);
+  const stat = lstatSync(source, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return false;
+  ensureFolder(to, target);
+  removeFrom(to, file);
+  try {
+    linkSync(source, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    copyFileSync(source, target);
+  }
+  return true;
+}
+
+/** Remove `file` from a tree of ours (whatever stands there); true if something was there. */
+export function removeFrom(tree: string, file: string): boolean {
+  const abs = resolveInside(tree, file);
+  try {
+    unlinkSync(abs);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return false;
+    if (code !== 'EISDIR' && code !== 'EPERM') throw error;
+    rmSync(abs, { recursive: true, force: true });
+    return true;
+  }
+}
+
+/** Remove the folders that removing files left empty, and their parents if they empty too. */
+export function pruneEmpty(tree: string, files: Iterable<string>): void {
+  const folders = new Set<string>();
+  for (const file of files) folders.add(path.posix.dirname(file));
+  const deepestFirst = [...folders].sort((a, b) => b.split('/').length - a.split('/').length);
+  for (let folder of deepestFirst) {
+    while (folder !== '.' && folder !== '') {
+      try {
+        rmdirSync(resolveInside(tree, folder));
+      } catch {
+        break;
+      }
+      folder = path.posix.dirname(folder);
+    }
+  }
+  forgetFolders();
+}
+
+/** What a walk of a tree found: its regular files and anything else that is not a folder. */
+export interface TreeListing {
+  files: string[];
+  /** Links, FIFOs, sockets, devices: never published, never followed. */
+  others: string[];
+}
+
+/** Every entry of a tree (links not followed), as `/`-separated paths relative to it. */
+export function listTree(tree: string): TreeListing {
+  const listing: TreeListing = { files: [], others: [] };
+  const walk = (dir: string, prefix: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const rel = prefix + entry.name;
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), `${rel}/`);
+      else if (entry.isFile()) listing.files.push(rel);
+      else listing.others.push(rel);
+    }
+  };
+  walk(tree, '');
+  return listing;
+}
