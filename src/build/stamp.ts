@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync, mkdirSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { ProjectPaths } from '../config/index.ts';
+import { temporaryPath, type ProjectPaths } from '../config/index.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import type { SourceFile } from '../load/index.ts';
 import { NEWS_WINDOW_MS } from '../outputs/index.ts';
@@ -67,8 +67,9 @@ export function readStamp(paths: ProjectPaths): BuildStamp | undefined {
 export function writeStamp(paths: ProjectPaths, stamp: BuildStamp): void {
   const file = stampFile(paths);
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify(stamp));
-  renameSync(`${file}.tmp`, file);
+  const temporary = temporaryPath(file);
+  writeFileSync(temporary, JSON.stringify(stamp));
+  renameSync(temporary, file);
 }
 
 /** Forget the last build (a build is under way, or failed). */

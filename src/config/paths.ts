@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 
 // Found by walking up, because this code runs both from src/ and from a bundle elsewhere in the package.
 function findPackageRoot(from: string): string {
@@ -55,4 +56,14 @@ export function resolvePaths(options: PathOptions = {}): ProjectPaths {
 /** A path as shown in diagnostics: relative to the project root, with `/`. */
 export function displayPath(paths: Pick<ProjectPaths, 'root'>, file: string): string {
   return path.relative(paths.root, file).split(path.sep).join('/');
+}
+
+let temporaries = 0;
+
+/**
+ * A name beside `file` for writing it before a rename into place: unique per process, thread
+ * and call, so two builds, or two threads of one, never write the same temporary file.
+ */
+export function temporaryPath(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${threadId}-${temporaries++}.tmp`);
 }

@@ -1,5 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { temporaryPath } from '../config/index.ts';
 
 /**
  * Write a file atomically: the text goes to a temporary file beside it, which is then renamed
@@ -7,7 +8,7 @@ import path from 'node:path';
  */
 export async function writeAtomic(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const temp = temporaryPath(file);
   try {
     await writeFile(temp, text);
     await rename(temp, file);

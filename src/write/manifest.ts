@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryPath } from '../config/index.ts';
 import { unsafeReason } from './safe-path.ts';
 
 /** What a build wrote for one output file. */
@@ -68,7 +69,7 @@ export function readManifest(file: string): StoredManifest | undefined {
 /** Save a manifest atomically. */
 export function writeManifest(file: string, id: string, entries: Manifest): void {
   const files = [...entries.keys()].sort();
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = temporaryPath(file);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(temporary, `${FORMAT}\nid\t${id}\n${files.map((name) => `${name}\t${entries.get(name)}\n`).join('')}`);
   renameSync(temporary, file);

@@ -190,7 +190,7 @@ export class OutputFolder {
     if (!existsSync(path.join(out, MARKER))) return result;
     const listing = listTree(out);
     for (const file of listing.files) {
-      if (owned.has(file) || file === MARKER || file.includes('/.bayegan-tmp-') || file.startsWith('.bayegan-tmp-')) continue;
+      if (owned.has(file) || file === MARKER || /(^|\/)\..+\.\d+-\d+-\d+\.tmp$/.test(file)) continue;
       if (made.has(file)) result.replaced.push(file);
       else if (linkInto(out, standby, file)) result.kept.push(file);
     }

@@ -1,10 +1,10 @@
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryPath } from '../config/index.ts';
 import { resolveInside, UnsafeOutputPath } from './safe-path.ts';
 
 // Folders of a tree known to be real folders inside it, per tree: checked once each.
 const checkedFolders = new Map<string, Set<string>>();
-let temporaries = 0;
 
 /**
  * Make the folder of `abs` (inside `tree`) and make sure that it really is inside: no link on
@@ -50,7 +50,7 @@ export function forgetFolders(): void {
 export function writeInto(tree: string, file: string, bytes: Uint8Array): string {
   const abs = resolveInside(tree, file);
   ensureFolder(tree, abs);
-  const temporary = path.join(path.dirname(abs), `.bayegan-tmp-${process.pid}-${temporaries++}`);
+  const temporary = temporaryPath(abs);
   try {
     writeFileSync(temporary, bytes);
   } catch (error) {

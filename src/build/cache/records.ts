@@ -2,6 +2,7 @@ import { crc32 } from 'node:zlib';
 import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { temporaryPath } from '../../config/index.ts';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 
@@ -83,7 +84,7 @@ export async function readRecords<T>(file: string): Promise<RecordsRead<T>> {
 /** Write a record file atomically (temporary file, then rename). */
 export async function writeRecords<T>(file: string, records: Iterable<T>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = temporaryPath(file);
   const out = createWriteStream(temporary);
   try {
     out.write(`${FORMAT}\n`);

@@ -1,0 +1,114 @@
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildProject } from '../../src/build/index.ts';
+import { resolvePaths } from '../../src/config/index.ts';
+import { FileLock, OutputWriter, UnsafeOutputPath } from '../../src/write/index.ts';
+import { makeSandbox, SECRET, treeDigest } from '../helpers/sandbox.ts';
+import { build, siteYml, writeSite } from '../helpers/site.ts';
+import { snapshot } from '../helpers/snapshot.ts';
+
+function article(id: number, extra = '', body = `متن خبر ${id}.`): string {
+  return `-- content/news/${id}.md --\n---\ntitle: خبر ${id}\nshenaseh: ${id}\ndate: 1400-01-${String((id % 28) + 1).padStart(2, '0')}\nservice: ${id % 2 ? 'سیاسی' : 'بین‌الملل'}\ntags: [برچسب ${id % 3}]\n${extra}---\n${body}\n`;
+}
+
+function project(ids: number[], root?: string): string {
+  return writeSite(`-- content/site.yml --\n${siteYml('pageSize: 2\n')}\n${ids.map((id) => article(id)).join('')}`, root);
+}
+
+const bytes = (dir: string) => Object.fromEntries(Object.entries(snapshot(dir)).map(([file, state]) => [file, state.bytes]));
+
+describe('the output folder', () => {
+  it('refuses a page whose path would leave the output folder, whoever made it, and leaves the site as it was', async () => {
+    const box = makeSandbox();
+    project([1, 2], box.root);
+    await build(box.root);
+    const before = treeDigest(box.parent);
+    const writer = new OutputWriter(resolvePaths({ root: box.root }), async () => []);
+    await writer.start();
+    for (const sitePath of ['/news/%2e%2e/%2e%2e/%2e%2e/x.html', '/..%2f..%2fx.html', '/a%5c..%5c..%5cx', '/%00/x', '/old/100%.html']) {
+      await writer.emit({ path: sitePath, key: 'k', content: () => 'hostile' });
+      await expect(writer.flush(), sitePath).rejects.toThrow(UnsafeOutputPath);
+    }
+    await writer.abort();
+    const after = treeDigest(box.parent);
+    expect([...after].filter(([rel, kind]) => !rel.startsWith('site/.cache') && before.get(rel) !== kind)).toEqual([]);
+  });
+
+  it('ignores, with a warning, lines of its own records that name paths outside the output folder', async () => {
+    const box = makeSandbox();
+    project([1, 2, 3], box.root);
+    await build(box.root);
+    await build(box.root);
+    const state = path.join(box.root, '.cache/out', readdirSync(path.join(box.root, '.cache/out'))[0]!);
+    // Forged records: the marker, the live record and the standby record each name the secret.
+    appendFileSync(path.join(box.root, 'dist/.bayegan-output'), '../../secret.txt\n');
+    for (const record of ['live.tsv', 'standby.tsv']) appendFileSync(path.join(state, record), '../../secret.txt\tk\t1\t1\n');
+    rmSync(path.join(box.root, 'content/news/3.md'));
+    const rebuilt = await build(box.root);
+    expect(readFileSync(box.secret, 'utf8')).toBe(SECRET);
+    expect(rebuilt.result.warnings.join('\n')).toContain('1 line of .bayegan-output named a path outside the output folder and were ignored.');
+    expect(rebuilt.exists('news/3/index.html')).toBe(false);
+    expect(bytes(rebuilt.dist)).toEqual(bytes((await build(project([1, 2]))).dist));
+  });
+
+  it('gives, build after build, exactly the files of a clean build, reusing the tree before last', async () => {
+    const root = project([1, 2, 3, 4, 5]);
+    const steps: Array<[string, () => void]> = [
+      ['nothing', () => {}],
+      ['edit', () => appendFileSync(path.join(root, 'content/news/2.md'), '\nبند تازه.\n')],
+      ['add', () => writeSite(article(6, 'aliases: [/old/6.html]\n'), root)],
+      ['delete', () => rmSync(path.join(root, 'content/news/1.md'))],
+      ['retitle', () => writeFileSync(path.join(root, 'content/site.yml'), siteYml('pageSize: 2\n').replace('آزمایش', 'آزمون'))],
+      ['restore', () => writeSite(article(1), root)],
+      ['edit again', () => appendFileSync(path.join(root, 'content/news/6.md'), '\nبند دیگر.\n')],
+      ['drop alias', () => writeSite(article(6), root)],
+    ];
+    await build(root);
+    for (const [name, change] of steps) {
+      change();
+      const built = await build(root);
+      const clean = writeSite(readdirSync(path.join(root, 'content/news')).map((f) => `-- content/news/${f} --\n${readFileSync(path.join(root, 'content/news', f), 'utf8')}`).join('') + `-- content/site.yml --\n${readFileSync(path.join(root, 'content/site.yml'), 'utf8')}`);
+      expect(bytes(built.dist), name).toEqual(bytes((await build(clean)).dist));
+      expect(readdirSync(root).filter((f) => f.includes('staging'))).toEqual([]);
+    }
+  });
+
+  it('waits while another build holds the output folder, naming it, then builds', async () => {
+    const root = project([1, 2, 3, 4]);
+    await build(root);
+    const state = path.join(root, '.cache/out', readdirSync(path.join(root, '.cache/out'))[0]!);
+    const other = new FileLock(path.join(state, 'lock'));
+    await other.acquire();
+    const told: string[] = [];
+    setTimeout(() => other.release(), 300);
+    const result = await buildProject({ root, waiting: (m) => told.push(m) });
+    expect(result.articles).toBe(4);
+    expect(told.join('')).toMatch(/^Waiting for another build of this output folder to finish \(pid \d+ on .+, started .+\)\.$/);
+  });
+
+  it('takes over the lock of a build that is gone', async () => {
+    const root = project([1, 2]);
+    await build(root);
+    const state = path.join(root, '.cache/out', readdirSync(path.join(root, '.cache/out'))[0]!);
+    // A pid that no process has: the build that held it was killed.
+    writeFileSync(path.join(state, 'lock'), JSON.stringify({ pid: 2 ** 22 + 17, host: hostname(), started: 'then', command: 'bayegan build' }));
+    const told: string[] = [];
+    expect((await buildProject({ root, waiting: (m) => told.push(m) })).articles).toBe(2);
+    expect(told).toEqual([]);
+    expect(existsSync(path.join(state, 'lock'))).toBe(false);
+  });
+
+  it('puts the old site back when a build was killed between the two renames of its swap', async () => {
+    const root = project([1, 2]);
+    const first = await build(root);
+    const before = bytes(first.dist);
+    const state = path.join(root, '.cache/out', readdirSync(path.join(root, '.cache/out'))[0]!);
+    renameSync(first.dist, path.join(state, 'previous'));
+    expect(existsSync(first.dist)).toBe(false);
+    const next = await build(root);
+    expect(next.result.warnings).toContain('A build was stopped while it replaced the site; the site it was replacing was put back.');
+    expect(bytes(next.dist)).toEqual(before);
+  });
+});
