@@ -1,4 +1,4 @@
-import { formatDiagnostics, formatSummary, isContentFailure, isSetupFailure } from '../diagnostics/index.ts';
+import { formatDiagnostics, formatSummary, isContentFailure, isSetupFailure, printable } from '../diagnostics/index.ts';
 import { buildCommand } from './commands/build.ts';
 import { checkCommand } from './commands/check.ts';
 import { importCommand } from './commands/import.ts';
@@ -55,7 +55,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
       return 2;
     }
     if (isSetupFailure(error)) {
-      println(io.err, `bayegan: ${error.message}\n  fix: ${error.fix}`);
+      println(io.err, `bayegan: ${printable(error.message)}\n  fix: ${printable(error.fix)}`);
       return 2;
     }
     if (isContentFailure(error)) {

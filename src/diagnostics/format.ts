@@ -6,8 +6,17 @@ export type DiagnosticFormat = 'text' | 'github' | 'json';
 
 const ansi = { red: '\u001b[31m', yellow: '\u001b[33m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
 
+// Control characters (a terminal's escape sequences among them), line breaks and bidi overrides
+// in content, file names or a forged cache record must not restyle the terminal or forge lines.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text as a terminal may show it: control characters and bidi overrides as `\uXXXX`. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function location(d: { file: string; line: number; column: number }): string {
-  return `${d.file}:${d.line}:${d.column}`;
+  return `${printable(d.file)}:${d.line}:${d.column}`;
 }
 
 /** `path:line:col: severity: message [rule-id]`, grouped by file, with notes and second places. */
@@ -19,10 +28,10 @@ export function formatText(list: readonly Diagnostic[], options: { color?: boole
     if (previousFile !== undefined && d.file !== previousFile) lines.push('');
     previousFile = d.file;
     const severity = d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
-    lines.push(`${paint('bold', location(d))}: ${severity}: ${d.message} ${paint('dim', `[${d.ruleId}]`)}`);
+    lines.push(`${paint('bold', location(d))}: ${severity}: ${printable(d.message)} ${paint('dim', `[${printable(d.ruleId)}]`)}`);
     const fixable = d.fix ? ' (`bayegan check --fix` does this)' : '';
-    if (d.note || fixable) lines.push(`  ${paint('dim', 'fix:')} ${d.note ?? ''}${fixable}`.trimEnd());
-    if (d.related) lines.push(`  ${paint('dim', 'see:')} ${location(d.related)}: ${d.related.message}`);
+    if (d.note || fixable) lines.push(`  ${paint('dim', 'fix:')} ${printable(d.note ?? '')}${fixable}`.trimEnd());
+    if (d.related) lines.push(`  ${paint('dim', 'see:')} ${location(d.related)}: ${printable(d.related.message)}`);
   }
   return lines.join('\n');
 }

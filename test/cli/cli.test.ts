@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.ts';
@@ -38,6 +38,22 @@ describe('bayegan CLI', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^Built 1 articles into dist\//);
     expect(existsSync(path.join(root, 'dist/news/1/index.html'))).toBe(true);
+  });
+
+  it('prints what it repaired in a damaged cache', async () => {
+    const root = writeSite(broken.replace('1393-12-30', '1399-12-30').split('-- content/news/2.md --')[0]!);
+    expect((await run(['build', '--root', root])).code).toBe(0);
+    const htmlRoot = path.join(root, '.cache/html');
+    for (const body of readdirSync(htmlRoot, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
+      writeFileSync(path.join(body.parentPath, body.name), 'damaged');
+    }
+    for (const shard of readdirSync(path.join(root, '.cache/sources')).filter((n) => n.endsWith('.meta.ndjson'))) {
+      writeFileSync(path.join(root, '.cache/sources', shard), 'garbage\n');
+    }
+    writeFileSync(path.join(root, 'content/site.yml'), readFileSync(path.join(root, 'content/site.yml'), 'utf8').replace('آزمایش', 'آزمون'));
+    const { code, err } = await run(['build', '--root', root]);
+    expect(code).toBe(0);
+    expect(err).toMatch(/^warning: 1 damaged entry in the cache \(\.cache\/sources\/\) ignored and rebuilt\.$/m);
   });
 
   it('exits 2 on a usage error', async () => {
