@@ -51,7 +51,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     return await command(args, io, (r) => (how = r));
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      println(io.err, `bayegan: ${(error as Error).message}\nRun \`bayegan --help\` for usage.`);
+      println(io.err, `bayegan: ${printable((error as Error).message)}\nRun \`bayegan --help\` for usage.`);
       return 2;
     }
     if (isSetupFailure(error)) {
@@ -64,7 +64,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
       return 1;
     }
     const message = error instanceof Error ? error.message : String(error);
-    println(io.err, `bayegan: internal error: ${message}\nThis is a bug in bayegan, not in your content; set BAYEGAN_DEBUG=1 for details and report it.`);
+    println(io.err, `bayegan: internal error: ${printable(message)}\nThis is a bug in bayegan, not in your content; set BAYEGAN_DEBUG=1 for details and report it.`);
     if (process.env.BAYEGAN_DEBUG && error instanceof Error) println(io.err, error.stack ?? '');
     return 70;
   }

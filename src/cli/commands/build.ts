@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { buildProject } from '../../build/index.ts';
-import { formatDiagnostics } from '../../diagnostics/index.ts';
+import { formatDiagnostics, printable } from '../../diagnostics/index.ts';
 import { println, projectOptions, reporting, type Io, type Reporting } from '../io.ts';
 
 const EXIT_ON: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
@@ -42,7 +42,7 @@ export async function buildCommand(args: string[], io: Io, report: (r: Reporting
     }),
   );
   if (result.diagnostics.length > 0) println(how.format === 'text' ? io.err : io.out, formatDiagnostics(result.diagnostics, how.format, how.color));
-  for (const warning of result.warnings) println(io.err, `warning: ${warning}`);
+  for (const warning of result.warnings) println(io.err, `warning: ${printable(warning)}`);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   println(
     io.out,
