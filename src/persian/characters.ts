@@ -52,9 +52,13 @@ export function closeBidi(text: string): string {
   return text + '\u202c'.repeat(embeddings);
 }
 
+// Every character either step may act on (surrogates whole or not): one test, since nearly all
+// text has none and this runs on every value of every page.
+const SUSPECT = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]/;
+
 /** Text safe to print as one value: no character an output may not carry, bidi controls closed. */
 export function cleanText(text: string): string {
-  return closeBidi(removeInvalidCharacters(text));
+  return SUSPECT.test(text) ? closeBidi(removeInvalidCharacters(text)) : text;
 }
 
 /**
