@@ -40,6 +40,7 @@ export const RULES = {
   'broken-link': { severity: 'error', title: 'a link to a page the site does not have', example: '`[…](/news/99999/)`, `[…](/tag/نیست/)`, `[…](21007.md)` (link to `/news/21007/`)' },
   'image-path': { severity: 'error', title: 'an image outside the article’s folder', example: '`![…](../x.png)`, `image: /x.png`' },
   'markdown-unreadable': { severity: 'error', title: 'a body nested too deeply to read', example: 'thousands of nested `>` quotes or `*` marks' },
+  'control-character': { severity: 'warning', title: 'a character no page or feed may carry', example: 'U+0001–U+001F (not tab or line end), U+007F–U+009F, U+FFFE, `"\\uD800"` in a title or body; removed from the site' },
   'missing-image': { severity: 'error', title: 'an image file that does not exist', example: '`![…](map.png)` with no `map.png` next to the article' },
 } as const satisfies Record<string, Rule>;
 

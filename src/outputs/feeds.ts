@@ -1,55 +1,83 @@
-import { Feed } from 'feed';
-import { absoluteUrl, articlePath, servicePath, type SiteConfig } from '../config/index.ts';
+import { absoluteUrl, articlePath, servicePath } from '../config/index.ts';
 import { pageKey, type Output } from '../pages/index.ts';
-import { toEpochMs } from '../persian/index.ts';
+import { compareJalali, jalaliFromEpochMs, toEpochMs, type JalaliDate } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
+import { atomFeed } from './atom.ts';
+import { rssFeed } from './rss.ts';
 
 /** How many of the newest articles a feed carries. */
 export const FEED_SIZE = 30;
 
-function feedItems(articles: readonly Article[], model: SiteModel) {
+/** One article as a feed shows it: plain text throughout, each feed format escapes it for itself. */
+export interface FeedEntry {
+  title: string;
+  url: string;
+  /** Plain text: the lead, or the first paragraph's text. */
+  summary: string;
+  published: JalaliDate;
+  updated: JalaliDate;
+  /** The service's name, then the tags' names. */
+  categories: string[];
+  /** The article's author, else the site's name (Atom requires one per entry). */
+  author: string;
+}
+
+/** What both feed formats are written from. */
+export interface FeedSpec {
+  title: string;
+  description: string;
+  /** Absolute URLs of the page the feed follows and of the feed files. */
+  url: string;
+  rssUrl: string;
+  atomUrl: string;
+  /** The newest date of any entry (when nothing is in the feed, the epoch): not the build's time, so the same input gives the same bytes. */
+  updated: JalaliDate;
+  timeZone: string;
+  siteTitle: string;
+  entries: FeedEntry[];
+}
+
+function entryOf(article: Article, model: SiteModel): FeedEntry {
   const { config } = model;
-  return articles
-    .slice(-FEED_SIZE)
-    .reverse()
-    .map((article) => ({
-      title: article.title,
-      id: absoluteUrl(config.baseUrl, articlePath(article.shenaseh)),
-      link: absoluteUrl(config.baseUrl, articlePath(article.shenaseh)),
-      description: article.summary,
-      date: new Date(toEpochMs(article.updated ?? article.date, config.timeZone)),
-      published: new Date(toEpochMs(article.date, config.timeZone)),
-      category: [{ name: model.serviceOf(article.service).name }, ...article.tags.map((t) => ({ name: model.tagOf(t.key).name }))],
-      ...(article.author && { author: [{ name: article.author }] }),
-    }));
+  return {
+    title: article.title,
+    url: absoluteUrl(config.baseUrl, articlePath(article.shenaseh)),
+    summary: article.summary,
+    published: article.date,
+    updated: article.updated ?? article.date,
+    categories: [model.serviceOf(article.service).name, ...article.tags.map((t) => model.tagOf(t.key).name)],
+    author: article.author ?? config.title,
+  };
+}
+
+function newest(entries: readonly FeedEntry[], timeZone: string): JalaliDate {
+  let best: { date: JalaliDate; ms: number } | undefined;
+  for (const { updated } of entries) {
+    const ms = toEpochMs(updated, timeZone);
+    if (!best || ms > best.ms || (ms === best.ms && compareJalali(updated, best.date) > 0)) best = { date: updated, ms };
+  }
+  return best?.date ?? jalaliFromEpochMs(0, timeZone);
 }
 
 function feedOutputs(model: SiteModel, articles: readonly Article[], sitePath: string, title: string, description: string): Output[] {
   const { config } = model;
-  const items = feedItems(articles, model);
-  const rss = `${sitePath}feed.xml`;
-  const atom = `${sitePath}atom.xml`;
-  const make = () => {
-    const feed = new Feed({
-      id: absoluteUrl(config.baseUrl, sitePath),
-      title,
-      description,
-      link: absoluteUrl(config.baseUrl, sitePath),
-      language: 'fa',
-      generator: 'bayegan',
-      copyright: config.title,
-      // The newest item's time, not the build's: the same input gives the same bytes.
-      updated: items.reduce<Date | undefined>((newest, i) => (!newest || i.date > newest ? i.date : newest), undefined) ?? new Date(0),
-      feedLinks: { rss: absoluteUrl(config.baseUrl, rss), atom: absoluteUrl(config.baseUrl, atom) },
-    });
-    for (const item of items) feed.addItem(item);
-    return feed;
+  const entries = articles.slice(-FEED_SIZE).reverse().map((a) => entryOf(a, model));
+  const spec: FeedSpec = {
+    title,
+    description,
+    url: absoluteUrl(config.baseUrl, sitePath),
+    rssUrl: absoluteUrl(config.baseUrl, `${sitePath}feed.xml`),
+    atomUrl: absoluteUrl(config.baseUrl, `${sitePath}atom.xml`),
+    updated: newest(entries, config.timeZone),
+    timeZone: config.timeZone,
+    siteTitle: config.title,
+    entries,
   };
-  const key = pageKey('feed-1', { sitePath, title, description, items, baseUrl: config.baseUrl });
-  const outputs: Output[] = [{ path: rss, key, content: () => make().rss2() }];
+  // The spec is every input of both files' bytes.
+  const outputs: Output[] = [{ path: `${sitePath}feed.xml`, key: pageKey('rss-2', spec), content: () => rssFeed(spec) }];
   // Atom only for the whole site; per-service feeds are RSS, as design.md lists them.
-  if (sitePath === '/') outputs.push({ path: atom, key, content: () => make().atom1() });
+  if (sitePath === '/') outputs.push({ path: `${sitePath}atom.xml`, key: pageKey('atom-2', spec), content: () => atomFeed(spec) });
   return outputs;
 }
 

@@ -1,22 +1,13 @@
-import { Readable } from 'node:stream';
-import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
-import { absoluteUrl, articlePath, archivePath, homePath, servicePath, tagPath, tagsPath, type SiteConfig } from '../config/index.ts';
+import { absoluteUrl, articlePath, archivePath, homePath, servicePath, tagPath, tagsPath } from '../config/index.ts';
 import { outputKey, pageKey, type Output } from '../pages/index.ts';
 import { compareJalali, formatJalaliCanonical, jalaliFromEpochMs, toEpochMs, toIsoDateTime } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
+import { newsUrlset, sitemapIndex, urlset, type SitemapUrl } from './sitemap-xml.ts';
 
 /** URLs per sitemap file: the protocol's limit. */
 export const SITEMAP_LIMIT = 50_000;
 /** Google News sitemaps list articles of the last two days only, at most 1,000. */
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
-
-const EMPTY_NEWS_SITEMAP = `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>`;
-
-async function xml(stream: SitemapStream | SitemapIndexStream, items: unknown[]): Promise<string> {
-  // The sitemap library refuses an empty file; a news sitemap is empty whenever nothing is recent.
-  if (items.length === 0) return EMPTY_NEWS_SITEMAP;
-  return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
-}
 
 /**
  * `/sitemap.xml`, an index of `/sitemaps/N.xml` files of at most 50,000 URLs each (articles
@@ -25,31 +16,28 @@ async function xml(stream: SitemapStream | SitemapIndexStream, items: unknown[])
  */
 export function sitemapOutputs(model: SiteModel, now: number): Output[] {
   const { config } = model;
-  const lists: SitemapItemLoose[] = [
-    { url: absoluteUrl(config.baseUrl, homePath()) },
-    { url: absoluteUrl(config.baseUrl, tagsPath) },
-    { url: absoluteUrl(config.baseUrl, archivePath()) },
-    ...model.services.map(({ service }) => ({ url: absoluteUrl(config.baseUrl, servicePath(service.slug)) })),
-    ...model.tags.map(({ tag }) => ({ url: absoluteUrl(config.baseUrl, tagPath(tag.slug)) })),
-    ...model.years.flatMap((y) => y.months.map((m) => ({ url: absoluteUrl(config.baseUrl, archivePath(m.jy, m.jm)) }))),
+  const lists: SitemapUrl[] = [
+    { loc: absoluteUrl(config.baseUrl, homePath()) },
+    { loc: absoluteUrl(config.baseUrl, tagsPath) },
+    { loc: absoluteUrl(config.baseUrl, archivePath()) },
+    ...model.services.map(({ service }) => ({ loc: absoluteUrl(config.baseUrl, servicePath(service.slug)) })),
+    ...model.tags.map(({ tag }) => ({ loc: absoluteUrl(config.baseUrl, tagPath(tag.slug)) })),
+    ...model.years.flatMap((y) => y.months.map((m) => ({ loc: absoluteUrl(config.baseUrl, archivePath(m.jy, m.jm)) }))),
   ];
-  const outputs: Output[] = [{ path: '/sitemaps/0.xml', key: pageKey('sitemap-1', lists), content: () => xml(new SitemapStream(), lists) }];
+  const outputs: Output[] = [{ path: '/sitemaps/0.xml', key: pageKey('sitemap-2', lists), content: () => urlset(lists) }];
   for (let start = 0; start < model.articles.length; start += SITEMAP_LIMIT) {
     const chunk = model.articles.slice(start, start + SITEMAP_LIMIT);
     // An entry is its article's URL and date (the settings name the zone and base URL): an edit
     // that changes neither, the usual one, leaves the file as it was without making it again.
     outputs.push({
       path: `/sitemaps/${outputs.length}.xml`,
-      key: outputKey('sitemap-2', config.hash, ...chunk.map((a) => `${a.shenaseh}@${formatJalaliCanonical(a.updated ?? a.date)}`)),
+      key: outputKey('sitemap-3', config.hash, ...chunk.map((a) => `${a.shenaseh}@${formatJalaliCanonical(a.updated ?? a.date)}`)),
       content: () =>
-        xml(
-          new SitemapStream(),
-          chunk.map((a) => ({ url: absoluteUrl(config.baseUrl, articlePath(a.shenaseh)), lastmod: toIsoDateTime(a.updated ?? a.date, config.timeZone) })),
-        ),
+        urlset(chunk.map((a) => ({ loc: absoluteUrl(config.baseUrl, articlePath(a.shenaseh)), lastmod: toIsoDateTime(a.updated ?? a.date, config.timeZone) }))),
     });
   }
-  const index = outputs.map((o) => ({ url: absoluteUrl(config.baseUrl, o.path) }));
-  outputs.push({ path: '/sitemap.xml', key: pageKey('sitemap-index-1', index), content: () => xml(new SitemapIndexStream(), index) });
+  const index = outputs.map((o) => absoluteUrl(config.baseUrl, o.path));
+  outputs.push({ path: '/sitemap.xml', key: pageKey('sitemap-index-2', index), content: () => sitemapIndex(index) });
   // Articles are oldest first: only the tail from three days back can be recent, and only those
   // are placed in time exactly (a time zone lookup per article costs more than the whole list).
   const cutoff = jalaliFromEpochMs(now - NEWS_WINDOW_MS - 24 * 60 * 60 * 1000, config.timeZone);
@@ -63,17 +51,11 @@ export function sitemapOutputs(model: SiteModel, now: number): Output[] {
     })
     .slice(-1000)
     .map((a) => ({
-      url: absoluteUrl(config.baseUrl, articlePath(a.shenaseh)),
-      news: {
-        publication: { name: config.title, language: 'fa' },
-        publication_date: toIsoDateTime(a.date, config.timeZone),
-        title: a.title,
-      },
+      loc: absoluteUrl(config.baseUrl, articlePath(a.shenaseh)),
+      publication: config.title,
+      date: toIsoDateTime(a.date, config.timeZone),
+      title: a.title,
     }));
-  outputs.push({
-    path: '/news-sitemap.xml',
-    key: pageKey('news-sitemap-1', recent),
-    content: () => xml(new SitemapStream({ xmlns: { news: true, video: false, xhtml: false, image: false } }), recent),
-  });
+  outputs.push({ path: '/news-sitemap.xml', key: pageKey('news-sitemap-2', recent), content: () => newsUrlset(recent) });
   return outputs;
 }

@@ -4,7 +4,7 @@ import { Liquid, type Template } from 'liquidjs';
 import type { SiteConfig } from '../config/index.ts';
 import { hashBytes } from '../load/index.ts';
 import { registerCacheTag } from './cache-tag.ts';
-import { registerFilters } from './filters.ts';
+import { escapeOutput, registerFilters } from './filters.ts';
 
 /** A theme folder as page generation sees it: the digest of its files, part of every page key. */
 export interface Theme {
@@ -38,7 +38,7 @@ export function createTemplateEngine(templatesDir: string, site: SiteConfig): Te
     partials: [path.join(templatesDir, 'partials')],
     layouts: [templatesDir],
     extname: '.liquid',
-    outputEscape: 'escape',
+    outputEscape: escapeOutput,
     strictFilters: true,
     ownPropertyOnly: true,
     cache: true,

@@ -1,4 +1,4 @@
-import type { Liquid } from 'liquidjs';
+import { filters, type Liquid } from 'liquidjs';
 import { withBase, type SiteConfig } from '../config/index.ts';
 import {
   formatJalaliDisplay,
@@ -6,8 +6,10 @@ import {
   toIsoDate,
   toIsoDateTime,
   toPersianDigits,
+  cleanText,
   type JalaliDate,
 } from '../persian/index.ts';
+import { jsonForScript } from './escape.ts';
 
 function isDate(value: unknown): value is JalaliDate {
   return typeof value === 'object' && value !== null && 'jy' in value && 'jm' in value && 'jd' in value;
@@ -40,6 +42,7 @@ export function registerFilters(engine: Liquid, site: SiteConfig): void {
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: article.title,
+      ...(article.summary && { description: article.summary }),
       identifier: String(article.shenaseh),
       inLanguage: 'fa',
       mainEntityOfPage: absolute(article.url),
@@ -51,8 +54,16 @@ export function registerFilters(engine: Liquid, site: SiteConfig): void {
       ...(article.author && { author: { '@type': 'Person', name: article.author } }),
       publisher: { '@type': 'Organization', name: site.title },
     };
-    // `<` escaped so that no value can close the <script> element.
-    return JSON.stringify(data).replace(/</g, '\\u003c');
+    return jsonForScript(data);
   });
   engine.registerFilter('absolute_url', (value: unknown) => new URL(String(value ?? '/').replace(/^\//, ''), site.baseUrl).href);
+}
+
+/**
+ * Liquid's `outputEscape`: its own `escape` (HTML text and quoted attributes alike), then the
+ * cleaning of every other output format, so that a title's control character or unclosed
+ * `U+202E` stops at the end of its `{{ }}` (the filter's `| truncate` may have cut a bidi pair apart).
+ */
+export function escapeOutput(this: unknown, value: unknown): string {
+  return cleanText((filters.escape as (this: unknown, v: unknown) => string).call(this, value));
 }

@@ -3,6 +3,7 @@ export * from './assets.ts';
 export * from './catalogue.ts';
 export * from './context.ts';
 export * from './engine.ts';
+export * from './escape.ts';
 export * from './generate.ts';
 export * from './lists.ts';
 export * from './output.ts';

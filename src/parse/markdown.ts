@@ -1,10 +1,11 @@
 import type { Nodes, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Point } from '../diagnostics/index.ts';
+import { findInvalidCharacters } from '../persian/index.ts';
+import { firstParagraph } from './first-paragraph.ts';
 
 // Built once: the Markdown half of the pipeline (the HTML half lives in render/).
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -18,16 +19,28 @@ export interface Reference extends Point {
 export interface MarkdownFacts {
   links: Reference[];
   images: Reference[];
-  /** Plain text of the first paragraph (the default lead). */
+  /** Plain text of the first paragraph (the default lead): no HTML source, white space collapsed. */
   firstParagraph: string;
+  /** Characters no output may carry, where the body has them (the first {@link MAX_PLACES}). */
+  invalidCharacters?: CharacterPlace[];
   /** The body has raw HTML, so rendering needs rehype-raw. */
   hasHtml: boolean;
   /** Why the body could not be read (nesting so deep that the parser ran out of stack). */
   problem?: string;
 }
 
+/** A character of the source, by code point, with its place in the file. */
+export interface CharacterPlace extends Point {
+  code: number;
+}
+
+/** How many places of bad characters a file's facts keep: enough to fix them, bounded for the cache. */
+export const MAX_PLACES = 100;
+
 // Trees that stand in for a body the parser could not read, with the reason.
 const unreadable = new WeakMap<Root, string>();
+// The text each tree was parsed from, for facts about characters that the tree does not keep.
+const sources = new WeakMap<Root, string>();
 
 function reason(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -36,10 +49,13 @@ function reason(error: unknown): string {
 /** Parse a Markdown body (GFM) into mdast; never throws (an unreadable body gives an empty tree and a `problem` fact). */
 export function parseMarkdown(body: string): Root {
   try {
-    return parser.parse(body);
+    const tree = parser.parse(body);
+    sources.set(tree, body);
+    return tree;
   } catch (error) {
     const root: Root = { type: 'root', children: [] };
     unreadable.set(root, reason(error));
+    sources.set(root, body);
     return root;
   }
 }
@@ -75,25 +91,33 @@ function gather(tree: Root, facts: MarkdownFacts, bodyLine: number): void {
       }
     }
   });
-  for (const node of tree.children) {
-    if (node.type !== 'paragraph') continue;
-    const text = toString(node).replace(/\s+/g, ' ').trim();
-    if (text) {
-      facts.firstParagraph = text;
-      break;
-    }
-  }
+  facts.firstParagraph = firstParagraph(tree);
+}
+
+// Where the body has characters no output may carry; read from its text, also when the parser failed.
+function invalidCharacters(tree: Root, bodyLine: number): CharacterPlace[] | undefined {
+  const body = sources.get(tree);
+  const found = body === undefined ? [] : findInvalidCharacters(body).slice(0, MAX_PLACES);
+  return found.length === 0 ? undefined : found.map(({ index, code }) => ({ code, ...placeOfIndex(body!, index, bodyLine) }));
+}
+
+// The file place of a UTF-16 index of the body, whose first line is the file's line `bodyLine`.
+function placeOfIndex(body: string, index: number, bodyLine: number): Point {
+  const before = body.slice(0, index);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: bodyLine + before.split('\n').length - 1, column: index - lineStart + 1 };
 }
 
 /** Collect links, images, the first paragraph and whether raw HTML occurs; places are file lines. Never throws. */
 export function collectFacts(tree: Root, bodyLine: number): MarkdownFacts {
-  const facts: MarkdownFacts = { links: [], images: [], firstParagraph: '', hasHtml: false };
+  const invalid = invalidCharacters(tree, bodyLine);
+  const facts: MarkdownFacts = { links: [], images: [], firstParagraph: '', hasHtml: false, ...(invalid && { invalidCharacters: invalid }) };
   const problem = unreadable.get(tree);
   if (problem) return { ...facts, problem };
   try {
     gather(tree, facts, bodyLine);
   } catch (error) {
-    return { links: [], images: [], firstParagraph: '', hasHtml: false, problem: reason(error) };
+    return { links: [], images: [], firstParagraph: '', hasHtml: false, ...(invalid && { invalidCharacters: invalid }), problem: reason(error) };
   }
   return facts;
 }

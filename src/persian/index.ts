@@ -7,3 +7,4 @@ export { editDistance } from './edit-distance.ts';
 export { slugify } from './slug.ts';
 export { toDisplayText } from './typography.ts';
 export * from './jalali/index.ts';
+export { cleanText, closeBidi, codePointName, findInvalidCharacters, hasInvalidCharacters, removeInvalidCharacters, shortenText, toPlainText } from './characters.ts';

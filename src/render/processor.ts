@@ -9,13 +9,14 @@ import { unified, type Processor } from 'unified';
 import rehypeBasePath from './plugins/base-path.ts';
 import rehypeImageAttributes from './plugins/image-attributes.ts';
 import rehypePersianTypography from './plugins/persian-typography.ts';
+import rehypeRemoveInvalidCharacters from './plugins/remove-invalid-characters.ts';
 
 /**
  * Bump when the HTML that the same Markdown renders to changes (a plugin, an option, the
  * sanitize schema), or when what the cache keeps per article (front matter, facts,
  * diagnostics) changes shape or wording: it is part of every cache key.
  */
-export const RENDER_VERSION = 2;
+export const RENDER_VERSION = 3;
 
 /** Settings that change the HTML of a body; every one is part of the render cache key. */
 export interface RenderSettings {
@@ -50,6 +51,7 @@ function createProcessor(settings: RenderSettings, raw: boolean) {
   const withRaw = raw ? base.use(rehypeRaw) : base;
   return withRaw
     .use(rehypeSanitize, schema)
+    .use(rehypeRemoveInvalidCharacters)
     .use(rehypeSlug)
     .use(rehypePersianTypography)
     .use(rehypeImageAttributes)

@@ -2,8 +2,9 @@ import type { VFile } from 'vfile';
 import type { SiteConfig } from '../config/index.ts';
 import { quote, report, type FileFix } from '../diagnostics/index.ts';
 import type { FrontMatter, MarkdownFacts } from '../parse/index.ts';
-import { normalizeIdentity } from '../persian/index.ts';
+import { normalizeIdentity, toPlainText } from '../persian/index.ts';
 import type { CheckedSource, TagUse } from './article.ts';
+import { checkControlCharacters } from './control-characters.ts';
 import { checkDates } from './dates.ts';
 import { itemSpots, persianLetterFix, spotOf, valueFix } from './edits.ts';
 import { checkKeys, TEXT_KEYS } from './keys.ts';
@@ -37,6 +38,7 @@ export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: Sit
       note: `Remove the long run of \`>\`, \`*\`, \`[\` or indentation (the parser stopped with ${facts.problem}).`,
     });
   }
+  checkControlCharacters(file, fm, facts);
   if (fm.broken || !fm.data) return { ...unreadableSource(path), ...body };
   const { data, places } = fm;
   checkKeys(file, fm);
@@ -118,7 +120,8 @@ export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: Sit
     service: service.slug,
     tags: unique.map(({ key, name }) => ({ key, name })),
     lead,
-    summary: lead || facts.firstParagraph,
+    // Plain text: a lead written with HTML in it is text, and every output escapes it for itself.
+    summary: toPlainText(lead) || facts.firstParagraph,
     ...(text.image && { image: text.image }),
     ...(text.caption && { caption: text.caption }),
     ...(text.source && { source: text.source }),

@@ -12,4 +12,5 @@ export { MAX_JALALI_YEAR } from './check.ts';
 export { parseJalaliDate } from './parse.ts';
 export { formatJalaliCanonical, formatJalaliDisplay } from './format.ts';
 export { compareJalali, gregorianToJalali, jalaliSortKey, jalaliToGregorian, jalaliWeekday, toIsoDate } from './convert.ts';
-export { isValidTimeZone, jalaliFromEpochMs, toEpochMs, toIsoDateTime } from './time-zone.ts';
+export { formatOffset, isValidTimeZone, jalaliFromEpochMs, offsetMinutes, toEpochMs, toIsoDateTime } from './time-zone.ts';
+export { toRfc822DateTime } from './rfc822.ts';

@@ -48,14 +48,22 @@ function resolveWallClock(wall: number, timeZone: string): number {
   return candidates.length === 0 ? wall - before : Math.min(...candidates);
 }
 
+/** The zone's UTC offset in minutes at a Jalali wall-clock time (00:00 when none): `+210` for `+03:30`. */
+export function offsetMinutes(d: JalaliDate, timeZone: string): number {
+  // The offset is whatever maps the written wall clock to toEpochMs's instant, so both always agree.
+  return Math.round((wallClockMs(d) - toEpochMs(d, timeZone)) / MINUTE);
+}
+
+/** An offset in minutes as `+03:30` (`separator` `:`) or `+0330` (`separator` empty). */
+export function formatOffset(minutes: number, separator: ':' | ''): string {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60), 2)}${separator}${pad(abs % 60, 2)}`;
+}
+
 /** ISO-8601 with the zone's offset, e.g. `2014-11-27T00:00:00+03:30`; UTC is written `+00:00`, not `Z`. */
 export function toIsoDateTime(d: JalaliDate, timeZone: string): string {
-  // The offset is whatever maps the written wall clock to toEpochMs's instant, so both always agree.
-  const offset = Math.round((wallClockMs(d) - toEpochMs(d, timeZone)) / MINUTE);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
   const time = `${pad(d.hour ?? 0, 2)}:${pad(d.minute ?? 0, 2)}:00`;
-  return `${toIsoDate(d)}T${time}${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
+  return `${toIsoDate(d)}T${time}${formatOffset(offsetMinutes(d, timeZone), ':')}`;
 }
 
 // The last answer of jalaliFromEpochMs: validation asks for "today" once per article.
