@@ -1,3 +1,5 @@
+import type { Nodes as HastNodes } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import type { Nodes, Root } from 'mdast';
 import { shortenText, toPlainText } from '../persian/index.ts';
 
@@ -43,4 +45,24 @@ export function firstParagraph(tree: Root): string {
     if (text) return shortenText(text, MAX_FIRST_PARAGRAPH);
   }
   return '';
+}
+
+// Elements whose text is not for readers, in a lead written as HTML.
+const HIDDEN = new Set(['script', 'style', 'textarea', 'title', 'noscript', 'template', 'iframe', 'xmp']);
+
+/**
+ * The plain text of a `lead:` as readers should see it in a card, a feed or a description:
+ * HTML an editor wrote in it (`<b>مهم</b>`) left out with the text of scripts and styles, the
+ * rest kept, entities decoded; then each output escapes it for itself.
+ */
+export function plainLead(lead: string): string {
+  if (!/[<&]/.test(lead)) return toPlainText(lead);
+  let text = '';
+  const walk = (node: HastNodes): void => {
+    if (node.type === 'text') text += node.value;
+    else if (node.type === 'element' && HIDDEN.has(node.tagName)) return;
+    else if ('children' in node) for (const child of node.children) walk(child as HastNodes);
+  };
+  walk(fromHtml(lead, { fragment: true }));
+  return toPlainText(text);
 }

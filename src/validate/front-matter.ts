@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import type { SiteConfig } from '../config/index.ts';
 import { quote, report, type FileFix } from '../diagnostics/index.ts';
-import type { FrontMatter, MarkdownFacts } from '../parse/index.ts';
+import { plainLead, type FrontMatter, type MarkdownFacts } from '../parse/index.ts';
 import { normalizeIdentity, toPlainText } from '../persian/index.ts';
 import type { CheckedSource, TagUse } from './article.ts';
 import { checkControlCharacters } from './control-characters.ts';
@@ -120,8 +120,8 @@ export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: Sit
     service: service.slug,
     tags: unique.map(({ key, name }) => ({ key, name })),
     lead,
-    // Plain text: a lead written with HTML in it is text, and every output escapes it for itself.
-    summary: toPlainText(lead) || facts.firstParagraph,
+    // Plain text: markup an editor wrote in a lead is left out, and every output escapes the rest for itself.
+    summary: plainLead(lead) || facts.firstParagraph,
     ...(text.image && { image: text.image }),
     ...(text.caption && { caption: text.caption }),
     ...(text.source && { source: text.source }),
