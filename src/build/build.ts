@@ -8,6 +8,7 @@ import { buildTime, loadSiteConfig, resolvePaths } from '../config/index.ts';
 import { formatJalaliCanonical, jalaliFromEpochMs } from '../persian/index.ts';
 import { collectIfGrown } from './memory.ts';
 import { createRunner } from './pool.ts';
+import { searchOutputsOf } from './search.ts';
 import type { PageBatch, PageResult } from './tasks.ts';
 import { checkProject, failOnErrors, scanProject, type RunOptions } from './run.ts';
 import { clearStamp, clockValidUntil, distIntact, fingerprintOf, readStamp, writeStamp, type BuildStamp, type StampInputs } from './stamp.ts';
@@ -85,6 +86,7 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
       return results;
     });
     await writer.start();
+    const search = await searchOutputsOf(project, model, theme);
     const outputs = function* (): Generator<Output> {
       yield* generatePages({
         model,
@@ -98,6 +100,7 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
       yield* feedOutputsOf(model);
       yield* sitemapOutputs(model, project.now);
       yield* redirectOutputs(model);
+      yield* search;
     };
     let files = 0;
     try {

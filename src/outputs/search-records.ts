@@ -1,0 +1,76 @@
+import { articlePath } from '../config/index.ts';
+import { formatJalaliDisplay, searchText } from '../persian/index.ts';
+import type { SiteModel } from '../site/index.ts';
+import type { Article } from '../validate/index.ts';
+
+/** One article as the search index holds it (Pagefind's custom record). */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: 'fa';
+  /** Shown with a result (and searched, so every value is in its indexed form). */
+  meta: { title: string; date: string; service: string; tags: string };
+  filters: { service: string[]; year: string[] };
+}
+
+/** A group of consecutive Jalali years indexed together: an edit re-indexes its shard only. */
+export interface SearchShard {
+  /** Folder under `/pagefind/`: the first year of the shard. */
+  name: string;
+  articles: Article[];
+}
+
+/**
+ * Fewest articles in a shard (its years are added until it has this many). Indexing costs about
+ * 4 ms of CPU per article, so an edit re-indexes a few seconds' worth; a query loads one small
+ * file per shard, so there are few of them.
+ */
+export const SHARD_SIZE = 2000;
+
+/** The shards of an archive, oldest first; a year is never split. */
+export function searchShards(model: SiteModel, size = SHARD_SIZE): SearchShard[] {
+  const shards: SearchShard[] = [];
+  let current: SearchShard | undefined;
+  // model.years is newest first; shards grow from the oldest so that new articles touch the last one.
+  for (const year of [...model.years].reverse()) {
+    if (!current || current.articles.length >= size) shards.push((current = { name: String(year.jy), articles: [] }));
+    for (const month of [...year.months].reverse()) current.articles.push(...month.articles);
+  }
+  return shards;
+}
+
+const BLOCK = /<\/?(?:p|div|h[1-6]|li|ul|ol|blockquote|pre|table|tr|td|th|thead|tbody|figure|figcaption|section|hr|br|dt|dd|dl)\b[^>]*>/gi;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * The text of a rendered (sanitised) body: block elements become line breaks, inline ones vanish
+ * without splitting a word, character references are decoded. A regular expression is enough
+ * for the serialiser's own output and costs microseconds, where a parser costs milliseconds.
+ */
+export function bodyText(html: string): string {
+  return html
+    .replace(BLOCK, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi, (whole, hex?: string, dec?: string, name?: string) => {
+      if (name !== undefined) return NAMED[name.toLowerCase()] ?? whole;
+      const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+    });
+}
+
+/** The index record of one article; `body` is its rendered HTML. */
+export function searchRecord(article: Article, model: SiteModel, body: string): SearchRecord {
+  const service = model.serviceOf(article.service);
+  return {
+    url: articlePath(article.shenaseh),
+    content: searchText(`${article.lead}\n${bodyText(body)}`),
+    language: 'fa',
+    meta: {
+      title: searchText(article.title),
+      date: searchText(formatJalaliDisplay(article.date, model.config.months)),
+      service: searchText(service.name),
+      tags: searchText(article.tags.map((t) => model.tagOf(t.key).name).join('، ')),
+    },
+    filters: { service: [service.slug], year: [String(article.date.jy)] },
+  };
+}
