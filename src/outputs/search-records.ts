@@ -8,9 +8,13 @@ export interface SearchRecord {
   url: string;
   content: string;
   language: 'fa';
-  /** Shown with a result (and searched, so every value is in its indexed form). */
-  meta: { title: string; date: string; service: string; tags: string };
-  filters: { service: string[]; year: string[] };
+  /** Shown with a result (title) or not (tags), and searched: each value is in its indexed form. */
+  meta: { title: string; tags: string };
+  /**
+   * Filters by service (slug) and Jalali year, and the date as the site shows it: a filter value,
+   * unlike metadata, is not searched, so a query `1393` does not match every article of that year.
+   */
+  filters: { service: string[]; year: string[]; date: string[] };
 }
 
 /** A group of consecutive Jalali years indexed together: an edit re-indexes its shard only. */
@@ -67,10 +71,8 @@ export function searchRecord(article: Article, model: SiteModel, body: string): 
     language: 'fa',
     meta: {
       title: searchText(article.title),
-      date: searchText(formatJalaliDisplay(article.date, model.config.months)),
-      service: searchText(service.name),
       tags: searchText(article.tags.map((t) => model.tagOf(t.key).name).join('، ')),
     },
-    filters: { service: [service.slug], year: [String(article.date.jy)] },
+    filters: { service: [service.slug], year: [String(article.date.jy)], date: [formatJalaliDisplay(article.date, model.config.months)] },
   };
 }

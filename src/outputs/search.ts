@@ -8,7 +8,7 @@ import { searchAssets, type BundleCache } from './search-assets.ts';
 import { searchRecord, searchShards, type SearchRecord, type SearchShard } from './search-records.ts';
 
 /** Bump when a record's fields or the index layout change: every index is built again. */
-const SEARCH_INDEX_VERSION = '1';
+const SEARCH_INDEX_VERSION = '2';
 
 /** What one shard's index was made from (its key) and the files it made, as the last build left them. */
 export interface ShardState {

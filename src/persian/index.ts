@@ -3,7 +3,7 @@
  */
 export { toLatinDigits, toPersianDigits } from './digits.ts';
 export { foldBasic, nearest, normalizeIdentity, toPersianLetters } from './normalize.ts';
-export { normalizeSearch, SEARCH_FORM_VERSION, searchQueries, searchText, searchWords } from './search.ts';
+export { normalizeSearch, SEARCH_FORM_VERSION, searchDisplay, searchQueries, searchText, searchWords } from './search.ts';
 export { editDistance } from './edit-distance.ts';
 export { slugify } from './slug.ts';
 export { toDisplayText } from './typography.ts';

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizeSearch, searchQueries, searchText, searchWords } from './search.ts';
-
-/** The issue's table: a query and the spellings of the text it must find. */
-export const ISSUE_PAIRS: Array<[string, string]> = [
-  ['خشونتها', 'خشونت‌ها'],
-  ['خشونت‌ها', 'خشونتها'],
-  ['خشونت ها', 'خشونت‌ها'],
-  ['ايران', 'ایران'],
-  ['کتاب', 'كتاب'],
-  ['1393', '۱۳۹۳'],
-  ['۱۳۹۳', '1393'],
-  ['می‌شود', 'میشود'],
-  ['می‌شود', 'می شود'],
-];
+import { ISSUE_PAIRS } from '../../test/helpers/search-pairs.ts';
+import { normalizeSearch, searchDisplay, searchQueries, searchText, searchWords } from './search.ts';
 
 // Other words, spelt the ways legacy archives and other keyboards spell them.
 const MORE_PAIRS: Array<[string, string]> = [
@@ -97,6 +85,13 @@ describe('searchText', () => {
   it('collapses whitespace', () => {
     expect(searchText(' الف\n\nب\t ج ')).toBe('الف ب ج');
     expect(searchText(' \u200c ')).toBe('');
+  });
+});
+
+describe('searchDisplay', () => {
+  it('shows indexed text as the site shows the original', () => {
+    expect(searchDisplay(searchText('هیئت مسئول در ۱۳۹۳ و COVID-19'))).toBe('هیئت مسئول در ۱۳۹۳ و COVID-19');
+    expect(searchDisplay(searchText('بودجهٔ سال 1393'))).toBe('بودجهٔ سال ۱۳۹۳');
   });
 });
 

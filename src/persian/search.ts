@@ -14,6 +14,7 @@
  */
 import { toLatinDigits } from './digits.ts';
 import { toPersianLetters } from './normalize.ts';
+import { toDisplayText } from './typography.ts';
 
 /** Changes whenever the indexed form of a text changes, so every index is built again. */
 export const SEARCH_FORM_VERSION = '1';
@@ -82,6 +83,14 @@ export function searchText(s: string): string {
     .replace(/\s*\u200c[\s\u200c]*/g, (run) => (/\s/.test(run) ? ' ' : ZWNJ))
     .trim();
   return text === '' ? '' : joinAffixes(text.split(/\s+/)).join(' ');
+}
+
+/**
+ * Indexed text as readers see it: the site's display typography (Persian digits except in Latin
+ * names), and ی + hamza mark written ئ again, the way Persian keyboards type it.
+ */
+export function searchDisplay(s: string): string {
+  return toDisplayText(s).replace(/\u06cc\u0654/g, '\u0626');
 }
 
 /** A word or query as Pagefind compares it: {@link searchText} without ZWNJ, invisibles, marks and case. */

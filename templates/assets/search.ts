@@ -6,8 +6,7 @@
  * and filters live in the URL, so a search can be shared and the back button restores it.
  */
 import { toPersianDigits } from 'bayegan/persian/digits.ts';
-import { normalizeSearch, searchQueries, searchWords } from 'bayegan/persian/search.ts';
-import { toDisplayText } from 'bayegan/persian/typography.ts';
+import { normalizeSearch, searchDisplay, searchQueries, searchWords } from 'bayegan/persian/search.ts';
 
 // Exported so that tests can check that this bundle folds text as the build does.
 export { normalizeSearch, searchQueries, searchWords };
@@ -16,6 +15,7 @@ interface Fragment {
   url: string;
   content: string;
   meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
 }
 interface Result {
   id: string;
@@ -70,7 +70,7 @@ function excerpt(content: string, words: readonly string[]): DocumentFragment {
   const out = document.createDocumentFragment();
   if (start > 0) out.append('… ');
   for (let i = start; i < end; i++) {
-    const text = toDisplayText(tokens[i]!);
+    const text = searchDisplay(tokens[i]!);
     if (hits.has(i)) out.append(Object.assign(document.createElement('mark'), { textContent: text }));
     else out.append(text);
     if (i < end - 1) out.append(' ');
@@ -86,14 +86,15 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
-function resultItem(fragment: Fragment, words: readonly string[]): HTMLLIElement {
+function resultItem(fragment: Fragment, words: readonly string[], services: Map<string, string>): HTMLLIElement {
   const item = element('li', 'search-result');
   const heading = element('h2', 'search-result-title');
-  const link = element('a', '', toDisplayText(fragment.meta.title ?? fragment.url));
+  const link = element('a', '', searchDisplay(fragment.meta.title ?? fragment.url));
   link.href = fragment.url;
   heading.append(link);
   const meta = element('p', 'meta');
-  meta.append(element('span', 'service', toDisplayText(fragment.meta.service ?? '')), element('span', 'date', toDisplayText(fragment.meta.date ?? '')));
+  const service = fragment.filters.service?.[0] ?? '';
+  meta.append(element('span', 'service', services.get(service) ?? service), element('span', 'date', fragment.filters.date?.[0] ?? ''));
   const text = element('p', 'search-excerpt');
   text.append(excerpt(fragment.content, words));
   item.append(heading, meta, text);
@@ -108,6 +109,8 @@ function start(section: HTMLElement): void {
   const base = section.dataset.base ?? '/';
   const indexes = (section.dataset.indexes ?? '').split(' ').filter(Boolean);
   const title = document.title;
+  // Service names as the filter shows them, by slug.
+  const services = new Map([...form.querySelectorAll<HTMLOptionElement>('select[name=service] option')].map((o) => [o.value, o.text.trim()]));
   let engine: Promise<Pagefind> | undefined;
   let generation = 0;
 
@@ -167,17 +170,18 @@ function start(section: HTMLElement): void {
       status.textContent = `نتیجه‌ای برای ${quoted} پیدا نشد. املای دیگری را امتحان کنید یا فیلترها را بردارید.`;
       return;
     }
-    status.textContent = `${toPersianDigits(String(results.length))} نتیجه برای ${quoted}`;
     const words = [...new Set(queries.flatMap((term) => term.split(' ')))];
     const page = async () => {
       const batch = results.slice(list.children.length, list.children.length + PAGE_SIZE);
       const fragments = await Promise.all(batch.map((r) => r.data()));
       if (run !== generation) return;
-      list.append(...fragments.map((f) => resultItem(f, words)));
+      list.append(...fragments.map((f) => resultItem(f, words, services)));
       more.hidden = list.children.length >= results.length;
     };
     more.onclick = () => void page();
     await page();
+    // Announced once the first results are on the page, so the count and the list agree.
+    if (run === generation) status.textContent = `${toPersianDigits(String(results.length))} نتیجه برای ${quoted}`;
   };
 
   form.addEventListener('submit', (event) => {
