@@ -46,7 +46,9 @@ function failure(what: string, errors: readonly string[]): Error {
  */
 export async function indexRecords(records: AsyncIterable<SearchRecord>, runtime: boolean): Promise<Map<string, Uint8Array>> {
   const pagefind = await loadPagefind();
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fa' });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fa' }).catch((error: unknown) => {
+    throw new Error(`Search index: Pagefind could not start (${(error as Error).message}); its binary comes with the \`@pagefind/<platform>\` package: run \`npm ci\`.`, { cause: error });
+  });
   if (!index) throw failure('could not start', errors);
   try {
     let pending: Array<Promise<{ errors: string[] }>> = [];
