@@ -50,7 +50,12 @@ function anArticle(): string {
 
 async function firstQuery(query: string): Promise<{ requests: number; bytes: number; gzipBytes: number; results: string }> {
   const serve = sirv(dist, { dev: true });
-  const server = http.createServer((req, res) => serve(req, res, () => ((res.statusCode = 404), res.end())));
+  const server = http.createServer((req, res) =>
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.end();
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });

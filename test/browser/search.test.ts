@@ -67,11 +67,23 @@ async function results(page: Page): Promise<{ status: string; titles: string[] }
   }));
 }
 
+// Clears the status line, does something on the page, and waits for the results it brings.
+async function after(page: Page, action: () => Promise<unknown>): Promise<{ status: string; titles: string[] }> {
+  await page.evaluate(() => (document.querySelector('.search-status')!.textContent = ''));
+  await action();
+  return results(page);
+}
+
 async function search(page: Page, query: string): Promise<{ status: string; titles: string[] }> {
   await page.fill('#search-q', query);
-  await page.evaluate(() => (document.querySelector('.search-status')!.textContent = ''));
-  await page.click('.search-form button[type=submit]');
-  return results(page);
+  return after(page, () => page.click('.search-form button[type=submit]'));
+}
+
+// Types into a search box of another page and follows it to the search page.
+async function searchFrom(page: Page, box: string, query: string): Promise<string[]> {
+  await page.fill(box, query);
+  await Promise.all([page.waitForURL('**/archive/search/?q=*'), page.press(box, 'Enter')]);
+  return (await results(page)).titles;
 }
 
 describe.skipIf(!available)('Persian search in a real browser', () => {
@@ -152,24 +164,16 @@ describe.skipIf(!available)('Persian search in a real browser', () => {
 
   it('takes a query from the header box of an article page to /search/?q=… with results', async () => {
     const page = await open(modern, '/archive/news/107/');
-    await page.fill('#site-search-q', 'كتاب');
-    await Promise.all([page.waitForURL('**/archive/search/?q=*'), page.press('#site-search-q', 'Enter')]);
-    expect((await results(page)).titles).toEqual(['نمایشگاه ناشران']);
+    expect(await searchFrom(page, '#site-search-q', 'كتاب')).toEqual(['نمایشگاه ناشران']);
     await page.close();
   });
 
   it('filters by service and by Jalali year', async () => {
     const page = await open(modern, '/archive/search/?q=' + encodeURIComponent('می شود'));
     expect((await results(page)).titles.sort()).toEqual(['قیمت نان', 'کمبود آب']);
-    await page.evaluate(() => (document.querySelector('.search-status')!.textContent = ''));
-    await page.selectOption('select[name=service]', 'international');
-    expect((await results(page)).titles).toEqual(['کمبود آب']);
-    await page.evaluate(() => (document.querySelector('.search-status')!.textContent = ''));
-    await page.selectOption('select[name=service]', '');
-    await results(page);
-    await page.evaluate(() => (document.querySelector('.search-status')!.textContent = ''));
-    await page.selectOption('select[name=year]', '1397');
-    expect((await results(page)).titles).toEqual(['قیمت نان']);
+    expect((await after(page, () => page.selectOption('select[name=service]', 'international'))).titles).toEqual(['کمبود آب']);
+    await after(page, () => page.selectOption('select[name=service]', ''));
+    expect((await after(page, () => page.selectOption('select[name=year]', '1397'))).titles).toEqual(['قیمت نان']);
     expect(new URL(page.url()).searchParams.get('year')).toBe('1397');
     await page.close();
   });
@@ -178,18 +182,14 @@ describe.skipIf(!available)('Persian search in a real browser', () => {
     const page = await open(modern, '/archive/search/');
     await search(page, 'ایران');
     await search(page, 'باغ');
-    await page.evaluate(() => (document.querySelector('.search-status')!.textContent = ''));
-    await page.goBack();
-    expect((await results(page)).titles).toEqual(['سفر هیئت تجاری']);
+    expect((await after(page, () => page.goBack())).titles).toEqual(['سفر هیئت تجاری']);
     expect(await page.inputValue('#search-q')).toBe('ایران');
     await page.close();
   });
 
   it('offers search on the 404 page', async () => {
     const page = await open(modern, '/archive/404.html');
-    await page.fill('#not-found-q', 'باغ');
-    await Promise.all([page.waitForURL('**/archive/search/?q=*'), page.press('#not-found-q', 'Enter')]);
-    expect((await results(page)).titles).toEqual(['باغ گیاه‌شناسی']);
+    expect(await searchFrom(page, '#not-found-q', 'باغ')).toEqual(['باغ گیاه‌شناسی']);
     await page.close();
   });
 
