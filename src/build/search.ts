@@ -8,8 +8,8 @@ import { loadBody } from './compile.ts';
 import type { CheckedProject } from './run.ts';
 
 const FORMAT = 'bayegan-search-1';
-// What a line of the file may hold: a shard (its first year), a key, and Pagefind's own file names.
-const NAME = /^\d{1,5}$/;
+// What a line of the file may hold: a shard (its first month), a key, and Pagefind's own file names.
+const NAME = /^\d{5,6}$/;
 const KEY = /^[0-9a-f]{40}$/;
 const FILE = /^(?:[a-z0-9_-]+\/)?[a-z0-9_.-]+$/;
 

@@ -21,10 +21,12 @@ function article(shenaseh: number, jy: number): Article {
   };
 }
 
+/** An archive of `counts[jy]` articles in Farvardin of each year, and one in Mehr of 1391. */
 function model(counts: Record<number, number>): SiteModel {
   let id = 0;
+  const month = (jy: number, jm: number, count: number) => ({ jy, jm, articles: Array.from({ length: count }, () => article(++id, jy)) });
   const years = Object.entries(counts)
-    .map(([jy, count]) => ({ jy: Number(jy), count, months: [{ jy: Number(jy), jm: 1, articles: Array.from({ length: count }, () => article(++id, Number(jy))) }] }))
+    .map(([jy, count]) => ({ jy: Number(jy), count, months: [month(Number(jy), 1, count)] }))
     .reverse();
   return {
     years,
@@ -35,9 +37,15 @@ function model(counts: Record<number, number>): SiteModel {
 }
 
 describe('searchShards', () => {
-  it('groups whole years, oldest first, until a shard has enough articles', () => {
-    const shards = searchShards(model({ 1390: 3, 1391: 1, 1392: 5, 1393: 1, 1394: 1 }), 4);
-    expect(shards.map((s) => [s.name, s.articles.length])).toEqual([['1390', 4], ['1392', 5], ['1393', 2]]);
+  it('groups whole months, oldest first, until a shard has enough articles', () => {
+    const m = model({ 1390: 3, 1391: 1, 1392: 5, 1393: 1, 1394: 1 });
+    m.years.find((y) => y.jy === 1391)!.months.unshift({ jy: 1391, jm: 7, articles: [article(99, 1391)] });
+    const shards = searchShards(m, 4);
+    expect(shards.map((s) => [s.name, s.articles.length])).toEqual([['139001', 4], ['139107', 1 + 5], ['139301', 2]]);
+  });
+
+  it('keeps at most 32 shards by doubling their size', () => {
+    expect(searchShards(model(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [1360 + i, 5]))), 1)).toHaveLength(20);
   });
 
   it('has no shard for an empty archive', () => {

@@ -17,28 +17,35 @@ export interface SearchRecord {
   filters: { service: string[]; year: string[]; date: string[] };
 }
 
-/** A group of consecutive Jalali years indexed together: an edit re-indexes its shard only. */
+/** Consecutive Jalali months indexed together: an edit re-indexes its shard only. */
 export interface SearchShard {
-  /** Folder under `/pagefind/`: the first year of the shard. */
+  /** Folder under `/pagefind/`: the shard's first month, `139301`. */
   name: string;
   articles: Article[];
 }
 
 /**
- * Fewest articles in a shard (its years are added until it has this many). Indexing costs about
- * 4 ms of CPU per article, so an edit re-indexes a few seconds' worth; a query loads one small
- * file per shard, so there are few of them.
+ * Fewest articles in a shard, for archives of up to 32 times as many. Indexing costs about 4 ms
+ * of CPU per article, so an edit re-indexes a few seconds' worth; a query loads a small file and
+ * a chunk of postings per shard, so there are at most about 32 of them. Above 64,000 articles the
+ * size doubles as often as needed, so shard boundaries move only when the archive doubles.
  */
 export const SHARD_SIZE = 2000;
+const MAX_SHARDS = 32;
 
-/** The shards of an archive, oldest first; a year is never split. */
+/** The shards of an archive, oldest first: whole months, each shard at least `size` articles but the newest. */
 export function searchShards(model: SiteModel, size = SHARD_SIZE): SearchShard[] {
+  const total = model.years.reduce((sum, y) => sum + y.count, 0);
+  let target = size;
+  while (total > target * MAX_SHARDS) target *= 2;
   const shards: SearchShard[] = [];
   let current: SearchShard | undefined;
-  // model.years is newest first; shards grow from the oldest so that new articles touch the last one.
+  // model.years and their months are newest first; shards grow from the oldest, so new articles touch the last one.
   for (const year of [...model.years].reverse()) {
-    if (!current || current.articles.length >= size) shards.push((current = { name: String(year.jy), articles: [] }));
-    for (const month of [...year.months].reverse()) current.articles.push(...month.articles);
+    for (const month of [...year.months].reverse()) {
+      if (!current || current.articles.length >= target) shards.push((current = { name: `${month.jy}${String(month.jm).padStart(2, '0')}`, articles: [] }));
+      current.articles.push(...month.articles);
+    }
   }
   return shards;
 }

@@ -8,7 +8,7 @@ import { searchAssets, type BundleCache } from './search-assets.ts';
 import { searchRecord, searchShards, type SearchRecord, type SearchShard } from './search-records.ts';
 
 /** Bump when a record's fields or the index layout change: every index is built again. */
-const SEARCH_INDEX_VERSION = '2';
+const SEARCH_INDEX_VERSION = '3';
 
 /** What one shard's index was made from (its key) and the files it made, as the last build left them. */
 export interface ShardState {
@@ -52,7 +52,7 @@ function shardKey(shard: SearchShard, primary: boolean, inputs: SearchInputs, ve
 }
 
 /**
- * The search index, one Pagefind index per shard of years under `/pagefind/<first year>/`, each
+ * The search index, one Pagefind index per shard of months under `/pagefind/<first month>/`, each
  * keyed by everything its records are made of. A shard whose key the last build recorded is not
  * indexed: its files are announced as they were, so the writer skips them, and Pagefind runs only
  * if one of them must be written again.
