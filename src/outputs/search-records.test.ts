@@ -65,4 +65,10 @@ describe('searchRecord', () => {
       filters: { service: ['politics'], year: ['1393'], date: ['۶ آذر ۱۳۹۳'] },
     });
   });
+
+  it('shows the date with the month names the site chose', () => {
+    const m = model({ 1393: 1 });
+    (m.config as { months: string }).months = 'afghanistan';
+    expect(searchRecord(m.years[0]!.months[0]!.articles[0]!, m, '').filters.date).toEqual(['۶ قوس ۱۳۹۳']);
+  });
 });
