@@ -34,6 +34,8 @@ interface Query {
 
 const PAGE_SIZE = 10;
 const EXCERPT_WORDS = 30;
+// A query is a few words; a pasted page is cut rather than sent to the index whole.
+const MAX_QUERY = 256;
 
 /**
  * The words of the content that a query word matches, as Pagefind matches them: words that start
@@ -140,7 +142,7 @@ function start(section: HTMLElement): void {
     const run = ++generation;
     list.replaceChildren();
     more.hidden = true;
-    const queries = searchQueries(query.q);
+    const queries = searchQueries(query.q.slice(0, MAX_QUERY));
     document.title = query.q.trim() ? `${query.q.trim()} — ${title}` : title;
     if (queries.length === 0) return void (status.textContent = '');
     if (indexes.length === 0) return void (status.textContent = 'هنوز خبری برای جست‌وجو منتشر نشده است.');
@@ -178,10 +180,17 @@ function start(section: HTMLElement): void {
       list.append(...fragments.map((f) => resultItem(f, words, services)));
       more.hidden = list.children.length >= results.length;
     };
-    more.onclick = () => void page();
-    await page();
+    const next = () =>
+      page().then(
+        () => run === generation,
+        () => {
+          if (run === generation) status.textContent = 'بخشی از نتیجه‌ها بار نشد؛ کمی بعد دوباره امتحان کنید.';
+          return false;
+        },
+      );
+    more.onclick = () => void next();
     // Announced once the first results are on the page, so the count and the list agree.
-    if (run === generation) status.textContent = `${toPersianDigits(String(results.length))} نتیجه برای ${quoted}`;
+    if (await next()) status.textContent = `${toPersianDigits(String(results.length))} نتیجه برای ${quoted}`;
   };
 
   form.addEventListener('submit', (event) => {
@@ -197,13 +206,13 @@ function start(section: HTMLElement): void {
   form.addEventListener('change', (event) => {
     if ((event.target as HTMLElement).tagName === 'SELECT' && fromForm().q.trim()) form.requestSubmit();
   });
-  window.addEventListener('popstate', () => {
-    const query = fromUrl();
-    fill(query);
-    void show(query);
-  });
-  const query = fromUrl();
-  fill(query);
+  // The URL's query, as far as the form can hold it (a service or year the site does not have is dropped).
+  const restore = () => {
+    fill(fromUrl());
+    return fromForm();
+  };
+  window.addEventListener('popstate', () => void show(restore()));
+  const query = restore();
   if (query.q.trim()) void show(query);
   else (form.elements.namedItem('q') as HTMLInputElement).focus();
 }

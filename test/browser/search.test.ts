@@ -187,6 +187,15 @@ describe.skipIf(!available)('Persian search in a real browser', () => {
     await page.close();
   });
 
+  it('treats the URL as text: markup is shown, not run; a service or year the site lacks is dropped', async () => {
+    const page = await open(modern, '/archive/search/?q=' + encodeURIComponent('<img src=x onerror="window.hit=1">باغ') + '&service=nope&year=9999');
+    const found = await results(page);
+    expect(found.status).toContain('«<img src=x onerror="window.hit=1">باغ»');
+    expect(await page.evaluate(() => [document.querySelectorAll('img').length, (window as { hit?: number }).hit])).toEqual([0, undefined]);
+    expect(await page.inputValue('select[name=service]')).toBe('');
+    await page.close();
+  });
+
   it('offers search on the 404 page', async () => {
     const page = await open(modern, '/archive/404.html');
     expect(await searchFrom(page, '#not-found-q', 'باغ')).toEqual(['باغ گیاه‌شناسی']);
