@@ -8,6 +8,7 @@ import { buildTime, loadSiteConfig, resolvePaths } from '../config/index.ts';
 import { formatJalaliCanonical, jalaliFromEpochMs } from '../persian/index.ts';
 import { collectIfGrown } from './memory.ts';
 import { createRunner } from './pool.ts';
+import { searchOutputsOf } from './search.ts';
 import type { PageBatch, PageResult } from './tasks.ts';
 import { checkProject, failOnErrors, scanProject, type RunOptions } from './run.ts';
 import { clearStamp, clockValidUntil, fingerprintOf, readStamp, writeStamp, type BuildStamp, type StampInputs } from './stamp.ts';
@@ -101,6 +102,7 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     );
     options.signal?.addEventListener('abort', () => writer.release(), { once: true });
     await writer.start();
+    const search = await searchOutputsOf(project, model, theme);
     const outputs = function* (): Generator<Output> {
       yield* generatePages({
         model,
@@ -114,6 +116,7 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       yield* feedOutputsOf(model);
       yield* sitemapOutputs(model, project.now);
       yield* redirectOutputs(model);
+      yield* search;
     };
     let files = 0;
     try {

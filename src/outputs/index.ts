@@ -1,3 +1,6 @@
 export * from './feeds.ts';
 export * from './redirects.ts';
 export * from './sitemaps.ts';
+export * from './search.ts';
+export { hasSearchPage } from './search-assets.ts';
+export { bodyText, searchRecord, searchShards } from './search-records.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { editDistance } from './edit-distance.ts';
-import { nearest, normalizeIdentity, normalizeSearch, toPersianLetters } from './normalize.ts';
+import { nearest, normalizeIdentity, toPersianLetters } from './normalize.ts';
 
 describe('toPersianLetters', () => {
   it('replaces Arabic yeh, alef maksura and kaf, and nothing else', () => {
@@ -54,21 +54,6 @@ describe('normalizeIdentity', () => {
 
   it('is idempotent', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => normalizeIdentity(normalizeIdentity(s)) === normalizeIdentity(s)));
-  });
-});
-
-describe('normalizeSearch', () => {
-  it('joins the parts around a ZWNJ so both spellings match', () => {
-    expect(normalizeSearch('خشونت‌ها')).toBe('خشونتها');
-    expect(normalizeSearch('خشونت‌ها')).toBe(normalizeSearch('خشونتها'));
-  });
-
-  it('keeps spaces, collapsing every whitespace run to one space', () => {
-    expect(normalizeSearch('  اخبار \u00a0\t ورزشی\n')).toBe('اخبار ورزشی');
-  });
-
-  it('applies the identity letter, digit and mark folding', () => {
-    expect(normalizeSearch('كـتاب ۱۲ ٣ عِلمي')).toBe('کتاب 12 3 علمی');
   });
 });
 

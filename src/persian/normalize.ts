@@ -1,6 +1,6 @@
 /**
- * Normalisation of Persian text for identity (services, tags, month names)
- * and for full-text search.
+ * Normalisation of Persian text for identity (services, tags, month names); full-text search
+ * builds on it in `search.ts`.
  *
  * The same word reaches us typed on Persian, Arabic and Latin keyboards, with
  * or without ZWNJ, diacritics and tatweel; two spellings that a reader sees as
@@ -58,11 +58,6 @@ export function normalizeIdentity(s: string): string {
 
 const identities = new Map<string, string>();
 const MAX_IDENTITIES = 50_000;
-
-/** Fold text for full-text search (index and query alike): ZWNJ joins its parts, whitespace runs become one space. */
-export function normalizeSearch(s: string): string {
-  return foldHamza(foldBasic(s)).replace(INVISIBLES, '').replace(/\s+/g, ' ').trim();
-}
 
 /** The candidate nearest to `input` by identity key within `max` edits (default max(2, ⌊length/3⌋)), first on ties; else undefined. */
 export function nearest(input: string, candidates: readonly string[], max?: number): string | undefined {

@@ -3,9 +3,9 @@ import { isPublished, type CheckedSource } from './article.ts';
 import { collectTags } from './tags.ts';
 
 /** Site paths that bayegan writes besides the per-article and per-index pages. */
-export const FIXED_PATHS = ['/tags/', '/archive/', '/feed.xml', '/atom.xml', '/sitemap.xml', '/news-sitemap.xml', '/_redirects', '/404.html'];
+export const FIXED_PATHS = ['/tags/', '/archive/', '/feed.xml', '/atom.xml', '/sitemap.xml', '/news-sitemap.xml', '/_redirects', '/404.html', '/search/'];
 /** Folders bayegan fills with files whose names it chooses (fingerprinted assets, sitemap chunks). */
-const RESERVED_PREFIXES = ['/assets/', '/sitemaps/'];
+const RESERVED_PREFIXES = ['/assets/', '/sitemaps/', '/pagefind/'];
 const SERVICE_FEED = /^\/service\/([^/]+)\/feed\.xml$/;
 
 /** The file a site path is written to (`/news/1/` → `news/1/index.html`); the path itself when it is not valid percent-encoding. */

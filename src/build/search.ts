@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { hasSearchPage, searchOutputs, type SearchMemo, type ShardState } from '../outputs/index.ts';
+import type { Output, Theme } from '../pages/index.ts';
+import type { SiteModel } from '../site/index.ts';
+import { loadBody } from './compile.ts';
+import type { CheckedProject } from './run.ts';
+
+const FORMAT = 'bayegan-search-1';
+// What a line of the file may hold: a shard (its first month), a key, and Pagefind's own file names.
+const NAME = /^\d{5,6}$/;
+const KEY = /^[0-9a-f]{40}$/;
+const FILE = /^(?:[a-z0-9_-]+\/)?[a-z0-9_.-]+$/;
+
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/**
+ * The shards' states in `.cache/search-index.tsv`: `name<TAB>key<TAB>file…` per shard, then the
+ * SHA-1 of those lines. A file that is damaged, foreign or holds an unexpected name is not
+ * trusted at all: every shard is indexed again.
+ */
+export function searchMemo(cacheDir: string): SearchMemo {
+  const file = path.join(cacheDir, 'search-index.tsv');
+  return {
+    read() {
+      let lines: string[];
+      try {
+        lines = readFileSync(file, 'utf8').split('\n');
+      } catch {
+        return [];
+      }
+      const body = lines.slice(0, -2);
+      if (body[0] !== FORMAT || lines[lines.length - 1] !== '' || lines[lines.length - 2] !== digest(body.join('\n'))) return [];
+      const states = body.slice(1).map((line) => {
+        const [name = '', key = '', ...files] = line.split('\t');
+        return { name, key, files };
+      });
+      const valid = states.every((s) => NAME.test(s.name) && KEY.test(s.key) && s.files.every((f) => FILE.test(f) && !f.includes('..')));
+      return valid ? states : [];
+    },
+    write(states: ShardState[]) {
+      const body = [FORMAT, ...states.map((s) => [s.name, s.key, ...s.files].join('\t'))].join('\n');
+      store(file, `${body}\n${digest(body)}\n`);
+    },
+    bundle(key, make) {
+      // One bundle is kept; its first line holds its digest and the SHA-1 of its bytes.
+      const bundleFile = path.join(cacheDir, 'search-script.js');
+      try {
+        const text = readFileSync(bundleFile, 'utf8');
+        const [head = '', check = ''] = text.slice(0, text.indexOf('\n')).split(' ');
+        const script = text.slice(text.indexOf('\n') + 1);
+        if (head === key && check === digest(script)) return new TextEncoder().encode(script);
+      } catch {
+        // No bundle yet, or not readable: make it.
+      }
+      const bytes = make();
+      const script = new TextDecoder().decode(bytes);
+      store(bundleFile, `${key} ${digest(script)}\n${script}`);
+      return bytes;
+    },
+  };
+}
+
+// A cache that cannot be written only makes the next build do the work again.
+function store(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/** The search page and index of a build (none when the theme has no search page). */
+export async function searchOutputsOf(project: CheckedProject, model: SiteModel, theme: Theme): Promise<Output[]> {
+  const { paths, settings } = project;
+  if (!hasSearchPage(paths.templates)) return [];
+  const htmlRoot = path.join(paths.cache, 'html');
+  const outputs = await searchOutputs({
+    model,
+    templates: paths.templates,
+    theme,
+    memo: searchMemo(paths.cache),
+    body: (article) => {
+      const where = project.compiled.get(article.path)!;
+      const ref = { key: where.key, path: article.path, abs: where.source.abs };
+      return { key: where.key, html: async () => (await loadBody(ref, settings, htmlRoot)).html };
+    },
+  });
+  project.timings.mark('search index');
+  return outputs;
+}

@@ -1,0 +1,76 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { packageRoot } from '../config/index.ts';
+import type { SearchRecord } from './search-records.ts';
+
+type PagefindApi = typeof import('pagefind');
+
+/**
+ * The `pagefind` package's folder, looked up the way Node looks up bayegan's own dependencies.
+ * Its `exports` allow `import` only, and the bundled CLI may run from outside the package, so it
+ * is found by path and imported by URL.
+ */
+function pagefindFolder(): string {
+  const candidates = createRequire(path.join(packageRoot, 'package.json')).resolve.paths('pagefind') ?? [];
+  const found = candidates.map((dir) => path.join(dir, 'pagefind')).find((dir) => existsSync(path.join(dir, 'package.json')));
+  if (!found) throw new Error('Search index: the `pagefind` package is not installed; run `npm ci`.');
+  return found;
+}
+
+/** The version of the Pagefind binary that indexes (part of every index key). */
+export function pagefindVersion(): string {
+  return (JSON.parse(readFileSync(path.join(pagefindFolder(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function loadPagefind(): Promise<PagefindApi> {
+  return import(pathToFileURL(path.join(pagefindFolder(), 'lib/index.js')).href) as Promise<PagefindApi>;
+}
+
+/** What the page needs besides an index: the script, its worker and WebAssembly (kept in the first shard only). */
+const RUNTIME = /^(?:pagefind\.js|pagefind-worker\.js|wasm\.[a-z0-9_-]+\.pagefind)$/;
+/** An index proper: its entry, metadata, word chunks, filters and one fragment per article. */
+const INDEX = /^(?:pagefind-entry\.json|pagefind\.[a-z0-9_-]+\.pf_meta|(?:index|fragment|filter)\/[a-z0-9_-]+\.pf_(?:index|fragment|filter))$/;
+// Records in flight to the Pagefind process at once: enough to keep it busy, few bodies in memory.
+const IN_FLIGHT = 64;
+
+function failure(what: string, errors: readonly string[]): Error {
+  return new Error(`Search index: Pagefind ${what}: ${errors.join('; ')}`);
+}
+
+/**
+ * Index records with Pagefind's Node API and return its files (path → bytes), never writing
+ * anything itself: the build publishes them through the writer. The default UI, its styles and
+ * the playground are left out; the runtime only when `runtime` is set.
+ */
+export async function indexRecords(records: AsyncIterable<SearchRecord>, runtime: boolean): Promise<Map<string, Uint8Array>> {
+  const pagefind = await loadPagefind();
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fa' }).catch((error: unknown) => {
+    throw new Error(`Search index: Pagefind could not start (${(error as Error).message}); its binary comes with the \`@pagefind/<platform>\` package: run \`npm ci\`.`, { cause: error });
+  });
+  if (!index) throw failure('could not start', errors);
+  try {
+    let pending: Array<Promise<{ errors: string[] }>> = [];
+    const settle = async () => {
+      const problems = (await Promise.all(pending)).flatMap((r) => r.errors);
+      pending = [];
+      if (problems.length > 0) throw failure('refused a record', problems);
+    };
+    for await (const record of records) {
+      pending.push(index.addCustomRecord(record));
+      if (pending.length >= IN_FLIGHT) await settle();
+    }
+    await settle();
+    const result = await index.getFiles();
+    if (result.errors.length > 0) throw failure('could not write the index', result.errors);
+    const files = new Map<string, Uint8Array>();
+    for (const file of result.files) {
+      const name = file.path.replace(/\\/g, '/');
+      if (INDEX.test(name) || (runtime && RUNTIME.test(name))) files.set(name, file.content);
+    }
+    return files;
+  } finally {
+    await index.deleteIndex().catch(() => undefined);
+  }
+}

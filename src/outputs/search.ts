@@ -1,0 +1,111 @@
+import { withBase } from '../config/index.ts';
+import { outputKey, pageKey, pageMeta, sharedSite, themeAssets, type Output, type Theme } from '../pages/index.ts';
+import { SEARCH_FORM_VERSION, toPersianDigits } from '../persian/index.ts';
+import type { SiteModel } from '../site/index.ts';
+import type { Article } from '../validate/index.ts';
+import { indexRecords, pagefindVersion } from './search-index.ts';
+import { searchAssets, type BundleCache } from './search-assets.ts';
+import { searchRecord, searchShards, type SearchRecord, type SearchShard } from './search-records.ts';
+
+/** Bump when a record's fields or the index layout change: every index is built again. */
+const SEARCH_INDEX_VERSION = '3';
+
+/** What one shard's index was made from (its key) and the files it made, as the last build left them. */
+export interface ShardState {
+  name: string;
+  key: string;
+  files: string[];
+}
+
+/** What the build keeps between runs for search (the cache belongs to `build/`). */
+export interface SearchMemo {
+  /** The shards' states of the last build that indexed. */
+  read(): ShardState[];
+  write(states: ShardState[]): void;
+  /** The bundled search script. */
+  bundle: BundleCache;
+}
+
+/** What the search outputs need from the build. */
+export interface SearchInputs {
+  model: SiteModel;
+  templates: string;
+  theme: Theme;
+  /** The cache key of an article's rendered body, and the body itself. */
+  body: (article: Article) => { key: string; html: () => Promise<string> };
+  memo: SearchMemo;
+}
+
+/** Where the index of a shard is published. */
+function shardPath(shard: SearchShard): string {
+  return `/pagefind/${shard.name}/`;
+}
+
+async function* recordsOf(shard: SearchShard, inputs: SearchInputs): AsyncGenerator<SearchRecord> {
+  for (const article of shard.articles) yield searchRecord(article, inputs.model, await inputs.body(article).html());
+}
+
+function shardKey(shard: SearchShard, primary: boolean, inputs: SearchInputs, version: string): string {
+  const { model } = inputs;
+  const articles = shard.articles.map((a) => `${a.hash}:${inputs.body(a).key}:${a.tags.map((t) => model.tagOf(t.key).name).join('\u0002')}`);
+  return outputKey(SEARCH_FORM_VERSION, SEARCH_INDEX_VERSION, version, model.config.hash, shard.name, primary ? 'runtime' : '', articles.join('\u0001'));
+}
+
+/**
+ * The search index, one Pagefind index per shard of months under `/pagefind/<first month>/`, each
+ * keyed by everything its records are made of. A shard whose key the last build recorded is not
+ * indexed: its files are announced as they were, so the writer skips them, and Pagefind runs only
+ * if one of them must be written again.
+ */
+async function indexOutputs(inputs: SearchInputs): Promise<{ outputs: Output[]; urls: string[] }> {
+  const version = pagefindVersion();
+  const known = new Map(inputs.memo.read().map((s) => [s.name, s]));
+  const states: ShardState[] = [];
+  const outputs: Output[] = [];
+  const shards = searchShards(inputs.model);
+  for (const [index, shard] of shards.entries()) {
+    const primary = index === 0;
+    const key = shardKey(shard, primary, inputs, version);
+    let made: Promise<Map<string, Uint8Array>> | undefined;
+    const make = () => (made ??= indexRecords(recordsOf(shard, inputs), primary));
+    const before = known.get(shard.name);
+    const files = before?.key === key ? before.files : [...(await make()).keys()].sort();
+    states.push({ name: shard.name, key, files });
+    for (const file of files) {
+      outputs.push({
+        path: shardPath(shard) + file,
+        key,
+        content: async () => {
+          const bytes = (await make()).get(file);
+          if (!bytes) throw new Error(`Search index: \`${file}\` of shard ${shard.name} is no longer made; delete .cache/ and build again.`);
+          return bytes;
+        },
+      });
+    }
+  }
+  inputs.memo.write(states);
+  return { outputs, urls: shards.map((s) => withBase(inputs.model.config.basePath, shardPath(s))) };
+}
+
+/** `/search/`, its script and stylesheet, and the index it searches. */
+export async function searchOutputs(inputs: SearchInputs): Promise<Output[]> {
+  const { model, templates, theme } = inputs;
+  const { config } = model;
+  const index = await indexOutputs(inputs);
+  const assets = searchAssets(templates, config, inputs.memo.bundle);
+  const site = sharedSite(theme, config, themeAssets(templates, config));
+  const context = {
+    site: site.context,
+    page: pageMeta(config, '/search/', 'جست‌وجو', `جست‌وجو در خبرهای ${config.title}`, 'search'),
+    search: {
+      script: assets.script,
+      css: assets.css,
+      base: config.basePath,
+      indexes: index.urls,
+      services: config.services.map((s) => ({ value: s.slug, name: s.name })),
+      years: model.years.map((y) => ({ value: String(y.jy), name: toPersianDigits(String(y.jy)) })),
+    },
+  };
+  const page: Output = { path: '/search/', key: pageKey(site.key, context, 'search'), template: 'search', context: () => context };
+  return [...index.outputs, ...assets.outputs, page];
+}

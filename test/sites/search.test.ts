@@ -1,0 +1,132 @@
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/config/index.ts';
+import { bundleSearchScript } from '../../src/outputs/search-assets.ts';
+import { normalizeSearch } from '../../src/persian/index.ts';
+import { build, buildSite, siteYml, writeSite } from '../helpers/site.ts';
+import { ISSUE_PAIRS } from '../helpers/search-pairs.ts';
+
+function article(shenaseh: number, date: string, body: string): string {
+  return `-- content/news/${shenaseh}.md --\n---\ntitle: خبر ${shenaseh}\nshenaseh: ${shenaseh}\ndate: ${date}\nservice: سیاسی\n---\n${body}\n`;
+}
+
+const SITE = `-- content/site.yml --\n${siteYml()}${article(1, '1393-09-06', 'گزارش **خشونت ها** و كتاب.')}${article(2, '1394-01-01', 'متن دیگر.')}`;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+async function stopPagefind(): Promise<void> {
+  const pagefind = await import('pagefind');
+  await pagefind.close();
+}
+
+describe('the search outputs', () => {
+  afterEach(() => {
+    delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+    delete process.env.PAGEFIND_BINARY_PATH;
+  });
+
+  it('publish /search/, its script and a Pagefind index of the normalised text, through the writer', async () => {
+    const site = await buildSite(SITE);
+    const page = site.read('search/index.html');
+    expect(page).toContain('data-indexes="/pagefind/139309/"');
+    expect(page).toMatch(/<script type="module" src="\/assets\/search\.[0-9a-f]{10}\.js"><\/script>/);
+    expect(page).toContain('<option value="1394">۱۳۹۴</option>');
+    const index = filesUnder(path.join(site.dist, 'pagefind'));
+    expect(index).toContain('139309/pagefind.js');
+    expect(index).toContain('139309/pagefind-entry.json');
+    const fragments = index.filter((f) => f.includes('/fragment/'));
+    expect(fragments).toHaveLength(2);
+    // The indexed text: the suffix joined with a ZWNJ, Persian kaf; shown as the site shows it.
+    const texts = fragments.map((f) => gunzipSync(readFileSync(path.join(site.dist, 'pagefind', f))).toString('utf8'));
+    expect(texts.some((t) => t.includes('گزارش خشونت‌ها و کتاب.'))).toBe(true);
+    // Pagefind's own UI is not published; nothing but the index and its runtime.
+    expect(index.filter((f) => /ui|highlight|playground/.test(f))).toEqual([]);
+    const manifest = readFileSync(path.join(site.root, '.cache/outputs.tsv'), 'utf8');
+    for (const file of index) expect(manifest).toContain(`pagefind/${file}\t`);
+  });
+
+  it('puts every URL of the search page under the base path', async () => {
+    const site = await buildSite(SITE.replace('https://test.example/', 'https://example.org/archive/'));
+    const page = site.read('search/index.html');
+    expect(page).toContain('data-base="/archive/"');
+    expect(page).toContain('data-indexes="/archive/pagefind/139309/"');
+    expect(page).toMatch(/src="\/archive\/assets\/search\.[0-9a-f]{10}\.js"/);
+    expect(site.read('news/1/index.html')).toContain('action="/archive/search/"');
+    expect(site.read('404.html')).toContain('action="/archive/search/"');
+  });
+
+  it('does not start Pagefind when no article changed, and indexes again after an edit', async () => {
+    const root = writeSite(SITE);
+    const first = await build(root);
+    const index = path.join(first.dist, 'pagefind');
+    const before = new Map(filesUnder(index).map((f) => [f, statSync(path.join(index, f)).mtimeMs]));
+    await stopPagefind();
+    // A Pagefind that cannot start: a build that needed it would fail.
+    process.env.PAGEFIND_EXTENDED_BINARY_PATH = process.env.PAGEFIND_BINARY_PATH = '/nonexistent/pagefind';
+    const second = await build(root);
+    expect(second.result.written).toBe(0);
+    expect(new Map(filesUnder(index).map((f) => [f, statSync(path.join(index, f)).mtimeMs]))).toEqual(before);
+    writeFileSync(path.join(root, 'content/news/2.md'), readFileSync(path.join(root, 'content/news/2.md'), 'utf8').replace('متن دیگر', 'متن تازه'));
+    await expect(build(root)).rejects.toThrow(/Pagefind could not start .*npm ci/);
+    delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+    delete process.env.PAGEFIND_BINARY_PATH;
+    await stopPagefind();
+    const third = await build(root);
+    const fragments = filesUnder(index).filter((f) => f.includes('/fragment/'));
+    expect(fragments.some((f) => !before.has(f))).toBe(true);
+    expect(third.result.removed).toBeGreaterThan(0);
+  });
+
+  it('is the same, byte for byte, for the same archive', async () => {
+    const a = await buildSite(SITE);
+    const b = await buildSite(SITE);
+    const files = filesUnder(path.join(a.dist, 'pagefind'));
+    expect(filesUnder(path.join(b.dist, 'pagefind'))).toEqual(files);
+    for (const f of files) expect(readFileSync(path.join(b.dist, 'pagefind', f)).equals(readFileSync(path.join(a.dist, 'pagefind', f)))).toBe(true);
+  });
+
+  it('indexes again when .cache/search-index.tsv is damaged, and trusts no name it holds', async () => {
+    const root = writeSite(SITE);
+    await build(root);
+    const memo = path.join(root, '.cache/search-index.tsv');
+    writeFileSync(memo, readFileSync(memo, 'utf8').replace(/fragment\//, '../../../x/'));
+    const again = await build(root);
+    expect(again.exists('pagefind/139309/pagefind-entry.json')).toBe(true);
+    expect(readFileSync(memo, 'utf8')).not.toContain('..');
+  });
+
+  it('leaves search out for a theme of its own without a search page', async () => {
+    const root = writeSite(SITE);
+    cpSync(path.join(packageRoot, 'templates'), path.join(root, 'templates'), { recursive: true });
+    rmSync(path.join(root, 'templates/search.liquid'));
+    const site = await build(root);
+    expect(site.exists('search/index.html')).toBe(false);
+    expect(site.exists('pagefind')).toBe(false);
+  });
+
+  it('reports an alias on /search/ or under /pagefind/', async () => {
+    const text = SITE.replace('service: سیاسی\n---\nگزارش', 'service: سیاسی\naliases: [/search/, /pagefind/x.html]\n---\nگزارش');
+    await expect(buildSite(text)).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ ruleId: 'alias-collision' }), expect.objectContaining({ ruleId: 'alias-collision' })],
+    });
+  });
+});
+
+describe('the bundled search script', () => {
+  it('folds every pair of the issue as the build does', async () => {
+    const bytes = bundleSearchScript(path.join(packageRoot, 'templates'));
+    const bundle = (await import(`data:text/javascript;base64,${Buffer.from(bytes).toString('base64')}`)) as { normalizeSearch(s: string): string };
+    for (const [a, b] of ISSUE_PAIRS) {
+      expect(bundle.normalizeSearch(a)).toBe(bundle.normalizeSearch(b));
+      expect(bundle.normalizeSearch(a)).toBe(normalizeSearch(a));
+    }
+  });
+});
+
