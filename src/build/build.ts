@@ -102,24 +102,24 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     );
     options.signal?.addEventListener('abort', () => writer.release(), { once: true });
     await writer.start();
-    const search = await searchOutputsOf(project, model, theme);
-    const outputs = function* (): Generator<Output> {
-      yield* generatePages({
-        model,
-        paths,
-        theme,
-        body: (article) => {
-          const where = project.compiled.get(article.path)!;
-          return { key: where.key, path: article.path, abs: where.source.abs };
-        },
-      });
-      yield* feedOutputsOf(model);
-      yield* sitemapOutputs(model, project.now);
-      yield* redirectOutputs(model);
-      yield* search;
-    };
     let files = 0;
     try {
+      const search = await searchOutputsOf(project, model, theme);
+      const outputs = function* (): Generator<Output> {
+        yield* generatePages({
+          model,
+          paths,
+          theme,
+          body: (article) => {
+            const where = project.compiled.get(article.path)!;
+            return { key: where.key, path: article.path, abs: where.source.abs };
+          },
+        });
+        yield* feedOutputsOf(model);
+        yield* sitemapOutputs(model, project.now);
+        yield* redirectOutputs(model);
+        yield* search;
+      };
       for (const output of outputs()) {
         await writer.emit(output);
         files += 1;

@@ -1,5 +1,6 @@
 import { articlePath } from '../config/index.ts';
-import { formatJalaliDisplay, searchText } from '../persian/index.ts';
+import { plainLead } from '../parse/index.ts';
+import { formatJalaliDisplay, removeInvalidCharacters, searchText } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
 
@@ -69,16 +70,22 @@ export function bodyText(html: string): string {
     });
 }
 
+// Text Pagefind may take: no character a page may not carry (its JSON reader refuses a lone
+// surrogate) and no bidi control, which would only split words in the index.
+function indexable(text: string): string {
+  return searchText(removeInvalidCharacters(text).replace(/[\u202a-\u202e\u2066-\u2069]/g, ''));
+}
+
 /** The index record of one article; `body` is its rendered HTML. */
 export function searchRecord(article: Article, model: SiteModel, body: string): SearchRecord {
   const service = model.serviceOf(article.service);
   return {
     url: articlePath(article.shenaseh),
-    content: searchText(`${article.lead}\n${bodyText(body)}`),
+    content: indexable(`${plainLead(article.lead)}\n${bodyText(body)}`),
     language: 'fa',
     meta: {
-      title: searchText(article.title),
-      tags: searchText(article.tags.map((t) => model.tagOf(t.key).name).join('، ')),
+      title: indexable(article.title),
+      tags: indexable(article.tags.map((t) => model.tagOf(t.key).name).join('، ')),
     },
     filters: { service: [service.slug], year: [String(article.date.jy)], date: [formatJalaliDisplay(article.date, model.config.months)] },
   };
