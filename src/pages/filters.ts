@@ -8,6 +8,7 @@ import {
   toPersianDigits,
   type JalaliDate,
 } from '../persian/index.ts';
+import { publisherOf } from './reader-filters.ts';
 
 function isDate(value: unknown): value is JalaliDate {
   return typeof value === 'object' && value !== null && 'jy' in value && 'jm' in value && 'jd' in value;
@@ -34,7 +35,7 @@ export function registerFilters(engine: Liquid, site: SiteConfig): void {
   engine.registerFilter('fa_digits', (value: unknown) => toPersianDigits(String(value ?? '')));
   engine.registerFilter('display', (value: unknown) => toDisplayText(String(value ?? '')));
   engine.registerFilter('url', (value: unknown) => withBase(site.basePath, String(value ?? '/')));
-  engine.registerFilter('news_article_json', (article: Record<string, any>) => {
+  engine.registerFilter('news_article_json', (article: Record<string, any>, context?: Parameters<typeof publisherOf>[1]) => {
     const absolute = (url: string) => new URL(url.replace(/^\//, ''), new URL('/', site.baseUrl)).href;
     const data = {
       '@context': 'https://schema.org',
@@ -49,7 +50,7 @@ export function registerFilters(engine: Liquid, site: SiteConfig): void {
       keywords: (article.tags ?? []).map((t: { name: string }) => t.name),
       ...(article.image && { image: absolute(article.image.src) }),
       ...(article.author && { author: { '@type': 'Person', name: article.author } }),
-      publisher: { '@type': 'Organization', name: site.title },
+      publisher: publisherOf(site, context),
     };
     // `<` escaped so that no value can close the <script> element.
     return JSON.stringify(data).replace(/</g, '\\u003c');
