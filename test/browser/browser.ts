@@ -1,0 +1,58 @@
+/// <reference lib="dom" />
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import sirv from 'sirv';
+import { build, type BuiltSite } from '../helpers/site.ts';
+
+// Debian's Chromium (`apt-get install chromium`, done by .ci/run); playwright's own download is unreachable here.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/**
+ * Without Chromium (a fresh machine before `apt-get install chromium`) the browser tests are
+ * skipped with a notice; .ci/run installs it and sets BAYEGAN_REQUIRE_BROWSER=1, so in CI a
+ * missing browser fails.
+ */
+export const browserAvailable = existsSync(CHROMIUM) || process.env.BAYEGAN_REQUIRE_BROWSER === '1';
+if (!browserAvailable) console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium).`);
+
+/** Screenshots are kept here for people to look at (git-ignored; CI may keep them as artifacts). */
+export const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
+
+/** The bundled sample archive, built into a scratch folder and served on the loopback address. */
+export interface ServedSample {
+  site: BuiltSite;
+  origin: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Build the sample archive, serve it and start Chromium. */
+export async function serveSample(): Promise<ServedSample> {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'bayegan-browser-'));
+  const site = await build(path.resolve(import.meta.dirname, '../..'), { out: path.join(scratch, 'dist'), cache: path.join(scratch, 'cache') });
+  const serve = sirv(site.dist, { dev: true });
+  const server = http.createServer((req, res) =>
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.end();
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    site,
+    origin,
+    browser,
+    close: async () => {
+      await browser.close();
+      server.close();
+    },
+  };
+}
