@@ -53,7 +53,7 @@ describe.skipIf(!browserAvailable)('the reader’s side of the sample archive', 
         }
       }
       expect(found).toEqual([]);
-    });
+    }, 600_000);
   }
 
   it('never scrolls sideways at 360×740 and 1280×800', async () => {
@@ -67,7 +67,7 @@ describe.skipIf(!browserAvailable)('the reader’s side of the sample archive', 
       }
     }
     expect(wide).toEqual([]);
-  });
+  }, 300_000);
 
   it('keeps every table header cell to at most two lines at 360 px, and lets the table scroll in its own box', async () => {
     for (const url of ['/news/22024/', '/news/21014/']) {
@@ -173,5 +173,5 @@ describe.skipIf(!browserAvailable)('the reader’s side of the sample archive', 
         await page.close();
       }
     }
-  });
+  }, 300_000);
 });

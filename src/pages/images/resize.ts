@@ -47,7 +47,14 @@ export class ResizeCache {
     const cached = await this.read(file);
     if (cached) return cached;
     const source = await readFile(abs);
-    const made = await resize(source, variant);
+    let made: Buffer;
+    try {
+      made = await resize(source, variant);
+    } catch {
+      // Bytes that pass the format checks but that libvips cannot decode (a damaged file that a
+      // browser may still show in part): the copy is the file itself, so the page keeps working.
+      return source;
+    }
     await this.write(file, made);
     return made;
   }
