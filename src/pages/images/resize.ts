@@ -8,6 +8,9 @@ import { IMAGE_SETTINGS, type Variant } from './variants.ts';
 sharp.concurrency(Math.max(1, Math.min(4, sharp.concurrency())));
 sharp.cache(false);
 
+/** How many copies this process resized and how many it read from the cache (for tests and timings). */
+export const resizeCounts = { made: 0, cached: 0 };
+
 /** The cache key of a resized copy: the source's bytes, the copy's shape and every setting. */
 export function variantKey(sourceHash: string, variant: Variant): string {
   return createHash('sha256')
@@ -45,7 +48,10 @@ export class ResizeCache {
     const key = variantKey(sourceHash, variant);
     const file = path.join(this.folder, key.slice(0, 2), `${key}${path.extname(variant.suffix)}`);
     const cached = await this.read(file);
-    if (cached) return cached;
+    if (cached) {
+      resizeCounts.cached += 1;
+      return cached;
+    }
     const source = await readFile(abs);
     let made: Buffer;
     try {
@@ -55,6 +61,7 @@ export class ResizeCache {
       // browser may still show in part): the copy is the file itself, so the page keeps working.
       return source;
     }
+    resizeCounts.made += 1;
     await this.write(file, made);
     return made;
   }
