@@ -19,7 +19,7 @@ export interface BrandImage {
 }
 
 // The theme's accent and a white title: the same contrast as the header.
-const BACKGROUND = '#b3261e';
+const BACKGROUND = '#961f19';
 const SHAPES = { share: { width: 1200, height: 630, pad: 120 }, logo: { width: 512, height: 512, pad: 64 } } as const;
 
 function escapeMarkup(text: string): string {
