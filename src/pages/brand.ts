@@ -27,9 +27,13 @@ function escapeMarkup(text: string): string {
 }
 
 /** The site's title, white on the accent colour, set in Vazirmatn Bold as large as fits. */
+function fontFile(): string {
+  return path.join(path.dirname(require.resolve('vazirmatn/package.json')), 'fonts/ttf/Vazirmatn-Bold.ttf');
+}
+
 async function drawTitle(title: string, shape: keyof typeof SHAPES): Promise<Buffer> {
   const { width, height, pad } = SHAPES[shape];
-  const fontfile = path.join(path.dirname(require.resolve('vazirmatn/package.json')), 'fonts/ttf/Vazirmatn-Bold.ttf');
+  const fontfile = fontFile();
   const text = await sharp({
     text: {
       text: `<span foreground="#ffffff">${escapeMarkup(title)}</span>`,
@@ -70,7 +74,9 @@ function brandImage(
       output: { path: sitePath, key: facts.hash, content: () => bytes },
     };
   }
-  const key = createHash('sha256').update(JSON.stringify([shape, config.title, BACKGROUND, SHAPES[shape], sharp.versions])).digest('hex');
+  // Everything the drawn bytes depend on, the font's version included.
+  const font = (require('vazirmatn/package.json') as { version: string }).version;
+  const key = createHash('sha256').update(JSON.stringify([shape, config.title, BACKGROUND, SHAPES[shape], sharp.versions, font])).digest('hex');
   const sitePath = fingerprint(shape, key, 'png');
   const { width, height } = SHAPES[shape];
   return {
