@@ -26,6 +26,8 @@ export interface ListSpec {
   /** Site path of the front page (`page` undefined) or of chunk `page`. */
   pathOf: (page?: number) => string;
   heading: string;
+  /** The heading of full pages, when it differs from the front page's. */
+  pagesHeading?: string;
   description: string;
   type: string;
   /** Site path of the index's feed, if it has one. */
@@ -63,6 +65,7 @@ export function listOutputs(spec: ListSpec, model: SiteModel, site: SharedSite, 
       sitePath,
       spec.type,
       spec.heading,
+      spec.pagesHeading,
       spec.description,
       spec.feed,
       spec.section,
@@ -86,7 +89,7 @@ export function listOutputs(spec: ListSpec, model: SiteModel, site: SharedSite, 
         spec.section && withBase(model.config.basePath, spec.section),
       ),
       list: {
-        heading: spec.heading,
+        heading: page.number === undefined ? spec.heading : (spec.pagesHeading ?? spec.heading),
         description: spec.description,
         number: page.number,
         count,
@@ -119,6 +122,7 @@ export function indexSpecs(model: SiteModel): ListSpec[] {
       pageSize: config.pageSize,
       pathOf: homePath,
       heading: 'تازه‌ترین خبرها',
+      pagesHeading: 'خبرها',
       description: config.description,
       type: 'home',
       feed: '/feed.xml',
