@@ -31,10 +31,10 @@ export interface ServedSample {
   close(): Promise<void>;
 }
 
-/** Build the sample archive, serve it and start Chromium. */
-export async function serveSample(): Promise<ServedSample> {
+/** Build a project (by default the sample archive) into a scratch folder, serve it and start Chromium. */
+export async function serveSample(root = path.resolve(import.meta.dirname, '../..')): Promise<ServedSample> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'bayegan-browser-'));
-  const site = await build(path.resolve(import.meta.dirname, '../..'), { out: path.join(scratch, 'dist'), cache: path.join(scratch, 'cache') });
+  const site = await build(root, { out: path.join(scratch, 'dist'), cache: path.join(scratch, 'cache') });
   const serve = sirv(site.dist, { dev: true });
   const server = http.createServer((req, res) =>
     serve(req, res, () => {
