@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import sirv from 'sirv';
 import { build, type BuiltSite } from '../helpers/site.ts';
 
@@ -55,4 +56,17 @@ export async function serveSample(root = path.resolve(import.meta.dirname, '../.
       server.close();
     },
   };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Every axe-core rule's violations on a loaded page (experimental and AAA rules included), one line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: any }).axe;
+    const rules = Object.fromEntries(axe.getRules().map((rule: { ruleId: string }) => [rule.ruleId, { enabled: true }]));
+    const result = await axe.run(document, { rules, resultTypes: ['violations'] });
+    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+  });
 }

@@ -1,13 +1,9 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, browserAvailable, serveSample, type ServedSample } from './browser.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { ARTIFACTS, axeViolations, browserAvailable, serveSample, type ServedSample } from './browser.ts';
 
 // The pages the issue names: home, a service, a tag, the tags list, a month, an article with an
 // image, one with a table and footnotes, and 404.
@@ -41,13 +37,7 @@ describe.skipIf(!browserAvailable)('the reader’s side of the sample archive', 
       for (const url of AUDITED) {
         for (const size of SIZES) {
           const page = await open(sample, url, { ...size, scheme });
-          await page.addScriptTag({ content: axeSource });
-          const violations = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: any }).axe;
-            const rules = Object.fromEntries(axe.getRules().map((rule: { ruleId: string }) => [rule.ruleId, { enabled: true }]));
-            const result = await axe.run(document, { rules, resultTypes: ['violations'] });
-            return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-          });
+          const violations = await axeViolations(page);
           found.push(...violations.map((v: string) => `${url} at ${size.width} px: ${v}`));
           await page.close();
         }

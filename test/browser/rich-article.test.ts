@@ -1,11 +1,7 @@
 /// <reference lib="dom" />
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, serveSample, type ServedSample } from './browser.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { axeViolations, browserAvailable, serveSample, type ServedSample } from './browser.ts';
 
 // An article the sample does not have: a body image, nested lists, a quote, a wide table, code,
 // a long URL, raw HTML, two footnotes, a time, an update, a source and an author.
@@ -26,13 +22,7 @@ describe.skipIf(!browserAvailable)('an article with everything Markdown allows',
       for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
         const page = await sample.browser.newPage({ viewport, colorScheme: scheme });
         await page.goto(`${sample.origin}/news/30001/`, { waitUntil: 'networkidle' });
-        await page.addScriptTag({ content: axeSource });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: any }).axe;
-          const rules = Object.fromEntries(axe.getRules().map((rule: { ruleId: string }) => [rule.ruleId, { enabled: true }]));
-          const result = await axe.run(document, { rules, resultTypes: ['violations'] });
-          return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-        });
+        const violations = await axeViolations(page);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         found.push(...violations.map((v: string) => `${scheme} ${viewport.width}: ${v}`));
         if (overflow !== 0) found.push(`${scheme} ${viewport.width}: ${overflow} px too wide`);
