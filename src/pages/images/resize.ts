@@ -20,13 +20,13 @@ export function variantKey(sourceHash: string, variant: Variant): string {
 
 /** Resize `source` (the image's bytes) into one variant. */
 export async function resize(source: Uint8Array, variant: Variant): Promise<Buffer> {
-  const { quality } = IMAGE_SETTINGS;
+  const { quality, webpEffort } = IMAGE_SETTINGS;
   // `rotate()` applies the EXIF orientation; metadata (GPS, camera) is not copied.
   let image = sharp(source, { limitInputPixels: 100_000_000 })
     .rotate()
     .resize(variant.width, variant.height, { fit: variant.fit === 'cover' ? 'cover' : 'fill', position: 'attention' });
-  if (variant.format === 'webp') image = image.webp({ quality, effort: 4 });
-  else if (variant.format === 'jpeg') image = image.flatten({ background: '#ffffff' }).jpeg({ quality, mozjpeg: true });
+  if (variant.format === 'webp') image = image.webp({ quality, effort: webpEffort });
+  else if (variant.format === 'jpeg') image = image.flatten({ background: '#ffffff' }).jpeg({ quality, progressive: true });
   else image = image.png({ compressionLevel: 9 });
   return image.toBuffer();
 }
