@@ -64,6 +64,8 @@ describe('paginate', () => {
     expect(labels(pageLinks(2, 3))).toEqual(['front', 2, 1]);
     expect(labels(pageLinks(undefined, 1))).toEqual([]);
     expect(labels(pageLinks(1, 1))).toEqual(['front', 1]);
+    expect(labels(pageLinks(undefined, 6))).toEqual(['front', 5, 4, 3, 2, 1]);
+    expect(labels(pageLinks(5, 20))).toEqual(['front', '…', 7, 6, 5, 4, 3, 2, 1]);
   });
 
   it('gives a full chunk the same links however many newer chunks follow it', () => {

@@ -62,6 +62,8 @@ export function pageLinks(current: number | undefined, chunks: number): PageLink
   const wanted = new Set<number>([1]);
   const centre = current ?? top;
   for (let n = centre - 2; n <= centre + 2; n++) if (n >= 1 && n <= top) wanted.add(n);
+  // An ellipsis standing for page 2 alone would take as much room as the page's own link.
+  if (wanted.has(3) && !wanted.has(2)) wanted.add(2);
   const numbers = [...wanted].sort((a, b) => b - a);
   const links: PageLink[] = [{ current: current === undefined }];
   // A gap after the front page when newer chunks than those shown exist.
