@@ -94,3 +94,8 @@ export function brandImages(config: SiteConfig, paths: Pick<ProjectPaths, 'conte
   const logo = brandImage('logo', config.logo, config, paths);
   return { share: share.image, logo: logo.image, outputs: [share.output, logo.output] };
 }
+
+/** The site's own image files (`image`, `logo`), absolute: inputs of a build like articles' images. */
+export function brandFiles(config: Pick<SiteConfig, 'image' | 'logo'>, paths: Pick<ProjectPaths, 'content'>): string[] {
+  return [config.image, config.logo].filter((file): file is string => file !== undefined).map((file) => path.join(paths.content, file));
+}

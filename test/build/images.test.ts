@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -57,5 +57,35 @@ describe('responsive images across builds', () => {
     expect(now).toContain('/news/1/1.png.1000w.webp 1000w');
     expect(changed.read('index.html')).toContain('/news/1/1.png.1000w.webp 1000w');
     expect((await sharp(readFileSync(path.join(changed.dist, 'news/1/1.png.thumb120.webp'))).stats()).channels[0]!.mean).toBeGreaterThan(150);
+  });
+
+  it('builds again when the site’s own share image changes, even with nothing else new', async () => {
+    process.env.BAYEGAN_CODE_VERSION = 'images-test';
+    try {
+      const root = writeSite(`-- content/site.yml --
+${siteYml('image: brand/share.png\n')}
+-- content/news/2.md --
+---
+title: خبر
+shenaseh: 2
+date: 1400-01-01
+service: سیاسی
+---
+متن.
+`);
+      mkdirSync(path.join(root, 'content/brand'));
+      writeFileSync(path.join(root, 'content/brand/share.png'), await png(1200, 630, '#004466'));
+      const first = await build(root);
+      const before = /og:image" content="([^"]+)"/.exec(first.read('news/2/index.html'))![1];
+      expect((await build(root)).result.upToDate).toBe(true);
+      writeFileSync(path.join(root, 'content/brand/share.png'), await png(1000, 500, '#446600'));
+      const again = await build(root);
+      expect(again.result.upToDate).toBe(false);
+      const after = /og:image" content="([^"]+)"/.exec(again.read('news/2/index.html'))![1];
+      expect(after).not.toBe(before);
+      expect(again.read('news/2/index.html')).toContain('<meta property="og:image:width" content="1000">');
+    } finally {
+      delete process.env.BAYEGAN_CODE_VERSION;
+    }
   });
 });
