@@ -73,8 +73,9 @@ describe.skipIf(!browserAvailable)('the reader’s side of the sample archive', 
     }
   });
 
-  it('shows more than three headlines in a phone’s first screen on the home and service pages', async () => {
-    for (const url of ['/', '/service/international/']) {
+  it('shows more than three headlines in a phone’s first screen on the home and every service page', async () => {
+    const services = ['politics', 'economy', 'international', 'society', 'culture', 'sports', 'science'].map((slug) => `/service/${slug}/`);
+    for (const url of ['/', ...services]) {
       const page = await open(sample, url, SIZES[0]!);
       const visible = await page.$$eval('.lead-story-title a, .card-title a', (links) =>
         links.filter((a) => {
