@@ -4,7 +4,10 @@ import type { Article } from '../../validate/index.ts';
 import type { DataOutput } from '../output.ts';
 import { ImageFactsCache, type ImageFacts } from './facts.ts';
 import { ResizeCache, variantKey } from './resize.ts';
-import { contentPicture, contentVariants, shareImage, thumbPicture, thumbVariants, type Picture, type Variant } from './variants.ts';
+import { contentPicture, contentVariants, IMAGE_SETTINGS, shareImage, thumbPicture, thumbVariants, type Picture, type Variant } from './variants.ts';
+
+// The settings shape the markup (widths, names): they are part of every key that stands for images.
+const SETTINGS_KEY = JSON.stringify(IMAGE_SETTINGS);
 
 /** Site path of a file an article uses, published beside its page. */
 export function assetPath(article: Article, relative: string): string {
@@ -54,7 +57,8 @@ export class ImageLibrary {
 
   /** A key part that stands for every image an article shows: a changed image changes it. */
   keyOf(article: Article): string {
-    return article.assets.map((relative) => `${relative}\u0001${this.factsOf(article, relative)?.hash ?? '-'}`).join('\u0002');
+    const images = article.assets.map((relative) => `${relative}\u0001${this.factsOf(article, relative)?.hash ?? '-'}`);
+    return images.length === 0 ? '' : `${SETTINGS_KEY}\u0002${images.join('\u0002')}`;
   }
 
   /** The lead image of an article, with its share copy; undefined without one. */
