@@ -94,13 +94,14 @@ export async function bundledCli() {
         format: 'esm',
         platform: 'node',
         target: 'node20',
-        // piscina starts its own worker script from its package folder, so it stays outside the
-        // bundle, imported by absolute path: the bundle may live outside the package (tmpdir).
+        // piscina starts its own worker script from its package folder, and sharp loads its native
+        // binding from beside its own files, so both stay outside the bundle, imported by
+        // absolute path: the bundle may live outside the package (tmpdir).
         plugins: [
           {
             name: 'absolute-externals',
             setup(build) {
-              build.onResolve({ filter: /^piscina$/ }, () => ({ path: fileURLToPath(import.meta.resolve('piscina')), external: true }));
+              build.onResolve({ filter: /^(piscina|sharp)$/ }, (args) => ({ path: fileURLToPath(import.meta.resolve(args.path)), external: true }));
             },
           },
         ],

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { feedOutputsOf, redirectOutputs, sitemapOutputs } from '../outputs/index.ts';
-import { generatePages, loadTheme, type Output } from '../pages/index.ts';
+import { brandFiles, generatePages, loadTheme, type Output } from '../pages/index.ts';
 import { buildSiteModel } from '../site/index.ts';
 import { checkFolders, describeHolder, inspectOutput, liveSiteIntact, OutputWriter, type WriteStats } from '../write/index.ts';
 import { buildTime, loadSiteConfig, resolvePaths } from '../config/index.ts';
@@ -132,7 +132,7 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       const warnings = [...project.warnings, ...writer.warnings];
       if (rebuilt > 0) warnings.push(`${rebuilt} rendered bod${rebuilt === 1 ? 'y was' : 'ies were'} missing or damaged in the cache (.cache/html/) and rendered again.`);
       if (inputs) {
-        const assets = model.articles.flatMap((a) => a.assets.map((file) => path.join(paths.root, path.dirname(a.path), file)));
+        const assets = [...model.articles.flatMap((a) => a.assets.map((file) => path.join(paths.root, path.dirname(a.path), file))), ...brandFiles(config, paths)];
         writeStamp(paths, {
           fingerprint: fingerprintOf(inputs, assets),
           validUntil: clockValidUntil(model, project.now),

@@ -83,7 +83,7 @@ export async function searchOutputsOf(project: CheckedProject, model: SiteModel,
   const htmlRoot = path.join(paths.cache, 'html');
   const outputs = await searchOutputs({
     model,
-    templates: paths.templates,
+    paths,
     theme,
     memo: searchMemo(paths.cache),
     body: (article) => {

@@ -4,6 +4,7 @@ import { VFile } from 'vfile';
 import type { z } from 'zod';
 import { ContentFailure, fromVFile, hasErrors, report } from '../diagnostics/index.ts';
 import { normalizeIdentity } from '../persian/index.ts';
+import { checkBrandFiles } from './brand-files.ts';
 import { displayPath, type ProjectPaths } from './paths.ts';
 import { siteSchema, type SiteSettings } from './schema.ts';
 import { parseYaml, type ParsedYaml } from './yaml.ts';
@@ -94,6 +95,7 @@ export function loadSiteConfig(paths: ProjectPaths): SiteConfig {
       }
     } else {
       const config = toConfig(result.data, file, parsed);
+      checkBrandFiles(result.data, paths.content, file, parsed);
       if (!hasErrors(fromVFile(file))) return config;
     }
   }

@@ -34,6 +34,10 @@ export const siteSchema = z.strictObject({
   archivePageSize: z.int().min(1).max(5000).default(100),
   /** How many related articles an article page lists. Default: 5. */
   relatedCount: z.int().min(0).max(50).default(5),
+  /** Default share image (`og:image`) of pages without their own: a PNG, JPEG or WebP file, relative to `content/`. Default: the title drawn on the accent colour. */
+  image: z.string().trim().min(1).optional(),
+  /** The publisher's logo in JSON-LD: a PNG, JPEG or WebP file, relative to `content/`. Default: the title on a square. */
+  logo: z.string().trim().min(1).optional(),
   /** The registry of services. */
   services: z.array(serviceSchema).min(1, 'expected at least one service'),
 });

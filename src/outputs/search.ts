@@ -1,4 +1,4 @@
-import { withBase } from '../config/index.ts';
+import { withBase, type ProjectPaths } from '../config/index.ts';
 import { outputKey, pageKey, pageMeta, sharedSite, themeAssets, type Output, type Theme } from '../pages/index.ts';
 import { SEARCH_FORM_VERSION, toPersianDigits } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
@@ -29,7 +29,7 @@ export interface SearchMemo {
 /** What the search outputs need from the build. */
 export interface SearchInputs {
   model: SiteModel;
-  templates: string;
+  paths: Pick<ProjectPaths, 'templates' | 'content'>;
   theme: Theme;
   /** The cache key of an article's rendered body, and the body itself. */
   body: (article: Article) => { key: string; html: () => Promise<string> };
@@ -89,11 +89,12 @@ async function indexOutputs(inputs: SearchInputs): Promise<{ outputs: Output[]; 
 
 /** `/search/`, its script and stylesheet, and the index it searches. */
 export async function searchOutputs(inputs: SearchInputs): Promise<Output[]> {
-  const { model, templates, theme } = inputs;
+  const { model, paths, theme } = inputs;
+  const templates = paths.templates;
   const { config } = model;
   const index = await indexOutputs(inputs);
   const assets = searchAssets(templates, config, inputs.memo.bundle);
-  const site = sharedSite(theme, config, themeAssets(templates, config));
+  const site = sharedSite(theme, config, themeAssets(templates, config, paths));
   const context = {
     site: site.context,
     page: pageMeta(config, '/search/', 'جست‌وجو', `جست‌وجو در خبرهای ${config.title}`, 'search'),

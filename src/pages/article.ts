@@ -1,32 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { imageSize } from 'image-size';
-import { articlePath, withBase, type ProjectPaths } from '../config/index.ts';
+import { archivePath, articlePath, withBase, type ProjectPaths } from '../config/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
 import { card, outputKey, pageMeta, tagLinks, type SharedSite } from './context.ts';
+import { assetPath, type ImageLibrary } from './images/index.ts';
 import type { BodyRef, Output } from './output.ts';
-
-function assetPath(article: Article, relative: string): string {
-  return articlePath(article.shenaseh) + relative.split('/').map(encodeURIComponent).join('/');
-}
-
-function leadImage(article: Article, model: SiteModel, paths: ProjectPaths) {
-  if (!article.image) return undefined;
-  const relative = article.image.replace(/^\.\//, '');
-  let size: { width?: number; height?: number } = {};
-  try {
-    size = imageSize(readFileSync(path.join(paths.root, path.dirname(article.path), relative)));
-  } catch {
-    // An image format image-size does not know is shown without reserved space.
-  }
-  return {
-    src: withBase(model.config.basePath, assetPath(article, relative)),
-    width: size.width,
-    height: size.height,
-    caption: article.caption ?? '',
-  };
-}
 
 /** The page of one article, and the files it uses, published beside it. */
 export function articleOutputs(
@@ -35,11 +14,10 @@ export function articleOutputs(
   site: SharedSite,
   paths: ProjectPaths,
   body: BodyRef,
+  images: ImageLibrary,
 ): Output[] {
   const neighbours = model.neighbours(article);
   const sitePath = articlePath(article.shenaseh);
-  const imageFile = article.image && path.join(paths.root, path.dirname(article.path), article.image);
-  const imageStamp = imageFile && statSync(imageFile, { throwIfNoEntry: false });
   // A card shows only what comes from its article's file and the site settings, so the article's
   // content hash stands for it; tag names depend on the whole archive, so they are named here.
   const key = outputKey(
@@ -51,18 +29,26 @@ export function articleOutputs(
     neighbours.previous?.hash,
     neighbours.next?.hash,
     neighbours.related.map((a) => a.hash).join(','),
-    imageStamp ? `${imageStamp.size}:${imageStamp.mtimeMs}` : undefined,
+    images.keyOf(article),
+    [neighbours.previous, neighbours.next, ...neighbours.related].map((a) => a && images.keyOf(a)).join('\u0002'),
   );
   const context = () => {
-    const base = card(article, model);
+    const base = card(article, model, images);
+    const image = images.lead(article);
     return {
       site: site.context,
-      page: pageMeta(model.config, sitePath, article.title, article.summary, 'article', base.service.url),
+      page: { ...pageMeta(model.config, sitePath, article.title, article.summary, 'article', base.service.url), image: image?.share },
+      trail: [
+        { name: model.config.title, url: site.context.home },
+        base.service,
+        { name: article.title, url: base.url },
+      ],
       article: {
         ...base,
         updated: article.updated,
         lead: article.lead,
-        image: leadImage(article, model, paths),
+        image,
+        month: withBase(model.config.basePath, archivePath(article.date.jy, article.date.jm)),
         // Shown under the lead when there is no image to carry it (an imported dump's caption).
         caption: article.caption ?? '',
         author: article.author ?? '',
@@ -71,7 +57,8 @@ export function articleOutputs(
       },
       previous: neighbours.previous && card(neighbours.previous, model),
       next: neighbours.next && card(neighbours.next, model),
-      related: neighbours.related.map((a) => card(a, model)),
+      related: neighbours.related.map((a) => card(a, model, images)),
+      pictures: images.bodyPictures(article),
     };
   };
   const outputs: Output[] = [{ path: sitePath, key, template: 'article', context, body }];
@@ -84,5 +71,6 @@ export function articleOutputs(
       content: () => readFileSync(abs),
     });
   }
+  outputs.push(...images.outputs(article));
   return outputs;
 }

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { packageRoot, withBase, type SiteConfig } from '../config/index.ts';
+import { packageRoot, withBase, type ProjectPaths, type SiteConfig } from '../config/index.ts';
 import { hashBytes } from '../load/index.ts';
+import { brandImages, type BrandImage } from './brand.ts';
 import type { Output } from './output.ts';
 
 // From the package root, so that the font is found from the sources and from a bundle alike.
@@ -14,6 +15,10 @@ export interface ThemeAssets {
   css: string;
   /** URL of the Vazirmatn variable font (with the base path). */
   font: string;
+  /** URL of the article pages' small script (copy link, share sheet), or empty when the theme has none. */
+  script: string;
+  /** The default share image and the publisher's logo. */
+  brand: { share: BrandImage; logo: BrandImage };
   outputs: Output[];
 }
 
@@ -23,7 +28,7 @@ function fingerprinted(name: string, bytes: Uint8Array): string {
 }
 
 /** Vazirmatn (self-hosted, from the `vazirmatn` package) and the stylesheet of `templates/assets/`. */
-export function themeAssets(templatesDir: string, site: SiteConfig): ThemeAssets {
+export function themeAssets(templatesDir: string, site: SiteConfig, paths: Pick<ProjectPaths, 'content'>): ThemeAssets {
   const fontFile = path.join(path.dirname(require.resolve('vazirmatn/package.json')), 'fonts/webfonts/Vazirmatn[wght].woff2');
   const font = readFileSync(fontFile);
   const fontPath = fingerprinted('vazirmatn.woff2', font);
@@ -38,12 +43,20 @@ export function themeAssets(templatesDir: string, site: SiteConfig): ThemeAssets
 `;
   const css = Buffer.from(fontFace + readFileSync(path.join(templatesDir, 'assets/style.css'), 'utf8'));
   const cssPath = fingerprinted('style.css', css);
-  return {
-    css: withBase(site.basePath, cssPath),
-    font: fontUrl,
-    outputs: [
-      { path: fontPath, key: hashBytes(font), content: () => font },
-      { path: cssPath, key: hashBytes(css), content: () => css },
-    ],
-  };
+  const outputs: Output[] = [
+    { path: fontPath, key: hashBytes(font), content: () => font },
+    { path: cssPath, key: hashBytes(css), content: () => css },
+  ];
+  // A theme of its own may leave the script out: pages then work without it, as they must anyway.
+  let script = '';
+  const scriptFile = path.join(templatesDir, 'assets/share.js');
+  if (existsSync(scriptFile)) {
+    const js = readFileSync(scriptFile);
+    const jsPath = fingerprinted('share.js', js);
+    script = withBase(site.basePath, jsPath);
+    outputs.push({ path: jsPath, key: hashBytes(js), content: () => js });
+  }
+  const brand = brandImages(site, paths);
+  outputs.push(...brand.outputs);
+  return { css: withBase(site.basePath, cssPath), font: fontUrl, script, brand: { share: brand.share, logo: brand.logo }, outputs };
 }

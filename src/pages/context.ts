@@ -3,6 +3,7 @@ import { absoluteUrl, articlePath, servicePath, tagPath, withBase, type SiteConf
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
 import type { ThemeAssets } from './assets.ts';
+import type { ImageLibrary, Picture } from './images/index.ts';
 
 /** What every template sees as `site`. */
 export interface SiteContext {
@@ -18,6 +19,11 @@ export interface SiteContext {
   tags: string;
   archive: string;
   services: Array<{ name: string; url: string }>;
+  /** URL of the article pages' script, or empty. */
+  script: string;
+  /** The default `og:image` and the publisher's logo (absolute URLs, with their size). */
+  image: ThemeAssets['brand']['share'];
+  logo: ThemeAssets['brand']['logo'];
 }
 
 /** Build the `site` object of every template. */
@@ -36,6 +42,9 @@ export function siteContext(config: SiteConfig, assets: ThemeAssets): SiteContex
     tags: url('/tags/'),
     archive: url('/archive/'),
     services: config.services.map((s) => ({ name: s.name, url: url(servicePath(s.slug)) })),
+    script: assets.script,
+    image: assets.brand.share,
+    logo: assets.brand.logo,
   };
 }
 
@@ -47,10 +56,12 @@ export interface Card {
   date: Article['date'];
   summary: string;
   service: { name: string; url: string };
+  /** Thumbnail of the lead image, when the card shows one. */
+  image?: Picture;
 }
 
-/** The list entry of an article. */
-export function card(article: Article, model: SiteModel): Card {
+/** The list entry of an article; with `images`, its thumbnail. */
+export function card(article: Article, model: SiteModel, images?: ImageLibrary): Card {
   const { basePath } = model.config;
   const service = model.serviceOf(article.service);
   return {
@@ -60,6 +71,7 @@ export function card(article: Article, model: SiteModel): Card {
     date: article.date,
     summary: article.summary,
     service: { name: service.name, url: withBase(basePath, servicePath(service.slug)) },
+    ...(images && article.image && { image: images.thumb(article) }),
   };
 }
 

@@ -5,6 +5,7 @@ import type { SiteConfig } from '../config/index.ts';
 import { hashBytes } from '../load/index.ts';
 import { registerCacheTag } from './cache-tag.ts';
 import { escapeOutput, registerFilters } from './filters.ts';
+import { registerReaderFilters } from './reader-filters.ts';
 
 /** A theme folder as page generation sees it: the digest of its files, part of every page key. */
 export interface Theme {
@@ -44,6 +45,7 @@ export function createTemplateEngine(templatesDir: string, site: SiteConfig): Te
     cache: true,
   });
   registerFilters(engine, site);
+  registerReaderFilters(engine, site);
   const parsed = new Map<string, Template[]>();
   const render = (name: string, context: object) => {
     let templates = parsed.get(name);

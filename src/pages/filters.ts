@@ -10,6 +10,7 @@ import {
   type JalaliDate,
 } from '../persian/index.ts';
 import { jsonForScript } from './escape.ts';
+import { publisherOf } from './reader-filters.ts';
 
 function isDate(value: unknown): value is JalaliDate {
   return typeof value === 'object' && value !== null && 'jy' in value && 'jm' in value && 'jd' in value;
@@ -36,7 +37,7 @@ export function registerFilters(engine: Liquid, site: SiteConfig): void {
   engine.registerFilter('fa_digits', (value: unknown) => toPersianDigits(String(value ?? '')));
   engine.registerFilter('display', (value: unknown) => toDisplayText(String(value ?? '')));
   engine.registerFilter('url', (value: unknown) => withBase(site.basePath, String(value ?? '/')));
-  engine.registerFilter('news_article_json', (article: Record<string, any>) => {
+  engine.registerFilter('news_article_json', (article: Record<string, any>, context?: Parameters<typeof publisherOf>[1]) => {
     const absolute = (url: string) => new URL(url.replace(/^\//, ''), new URL('/', site.baseUrl)).href;
     const data = {
       '@context': 'https://schema.org',
@@ -52,7 +53,7 @@ export function registerFilters(engine: Liquid, site: SiteConfig): void {
       keywords: (article.tags ?? []).map((t: { name: string }) => t.name),
       ...(article.image && { image: absolute(article.image.src) }),
       ...(article.author && { author: { '@type': 'Person', name: article.author } }),
-      publisher: { '@type': 'Organization', name: site.title },
+      publisher: publisherOf(site, context),
     };
     return jsonForScript(data);
   });

@@ -5,6 +5,7 @@ import { articleOutputs } from './article.ts';
 import { themeAssets } from './assets.ts';
 import { archiveOutputs, notFoundOutput, tagsOutput } from './catalogue.ts';
 import { sharedSite } from './context.ts';
+import { ImageLibrary } from './images/index.ts';
 import type { Theme } from './engine.ts';
 import { indexSpecs, listOutputs } from './lists.ts';
 import type { BodyRef, Output } from './output.ts';
@@ -20,11 +21,12 @@ export interface PageInputs {
 
 /** Every HTML page of the site and the theme's assets, one at a time, as data to render. */
 export function* generatePages({ model, paths, body, theme }: PageInputs): Generator<Output> {
-  const assets = themeAssets(paths.templates, model.config);
+  const assets = themeAssets(paths.templates, model.config, paths);
   const site = sharedSite(theme, model.config, assets);
+  const images = new ImageLibrary(paths, model.config);
   yield* assets.outputs;
-  for (const article of model.articles) yield* articleOutputs(article, model, site, paths, body(article));
-  for (const spec of indexSpecs(model)) yield* listOutputs(spec, model, site);
+  for (const article of model.articles) yield* articleOutputs(article, model, site, paths, body(article), images);
+  for (const spec of indexSpecs(model)) yield* listOutputs(spec, model, site, images);
   yield tagsOutput(model, site);
   yield* archiveOutputs(model, site);
   yield notFoundOutput(model, site);

@@ -1,5 +1,6 @@
 export * from './article.ts';
 export * from './assets.ts';
+export * from './brand.ts';
 export * from './catalogue.ts';
 export * from './context.ts';
 export * from './engine.ts';

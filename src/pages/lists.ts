@@ -10,7 +10,14 @@ import { monthName, toPersianDigits } from '../persian/index.ts';
 import { pageLinks, paginate, type SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
 import { card, outputKey, pageMeta, type SharedSite } from './context.ts';
+import type { ImageLibrary } from './images/index.ts';
 import type { Output } from './output.ts';
+
+/** A link to a neighbouring index (a month archive's previous and next month, its year). */
+export interface IndexLink {
+  label: string;
+  url: string;
+}
 
 /** One paginated index: its articles (oldest first) and where its pages live. */
 export interface ListSpec {
@@ -19,12 +26,18 @@ export interface ListSpec {
   /** Site path of the front page (`page` undefined) or of chunk `page`. */
   pathOf: (page?: number) => string;
   heading: string;
+  /** The heading of full pages, when it differs from the front page's. */
+  pagesHeading?: string;
   description: string;
   type: string;
   /** Site path of the index's feed, if it has one. */
   feed?: string;
   /** Site path of the service the index belongs to, if any (the header marks it). */
   section?: string;
+  /** The front page leads with its newest article, large, with its image and lead. */
+  leadStory?: boolean;
+  /** A month archive's neighbours: the months before and after it, and its year (site paths). */
+  around?: { previous?: IndexLink; next?: IndexLink; year: IndexLink };
 }
 
 function pageTitle(heading: string, number: number | undefined, site: SiteConfig, type: string): string {
@@ -33,21 +46,26 @@ function pageTitle(heading: string, number: number | undefined, site: SiteConfig
 }
 
 /** The pages of one index, each canonical to itself. */
-export function listOutputs(spec: ListSpec, model: SiteModel, site: SharedSite): Output[] {
+export function listOutputs(spec: ListSpec, model: SiteModel, site: SharedSite, images: ImageLibrary): Output[] {
   const url = (page?: number | 'front') => withBase(model.config.basePath, spec.pathOf(page === 'front' ? undefined : page));
+  const link = (target?: IndexLink) => target && { label: target.label, url: withBase(model.config.basePath, target.url) };
   return paginate(spec.articles, spec.pageSize).map((page) => {
     const sitePath = spec.pathOf(page.number);
     // Only the front page names the index's size: a full page shows nothing that a newer
     // article changes, so it is never rendered again (design.md, stable pagination).
     const count = page.number === undefined ? spec.articles.length : undefined;
     const links = pageLinks(page.number, page.chunks);
-    // Cards come from their articles' files and the settings: content hashes stand for them.
+    const lead = spec.leadStory && page.number === undefined ? page.items[0] : undefined;
+    const rest = lead ? page.items.slice(1) : page.items;
+    // Cards come from their articles' files and the settings: content hashes stand for them,
+    // and the image keys for their thumbnails and the lead story's picture.
     const key = outputKey(
       site.key,
       'list',
       sitePath,
       spec.type,
       spec.heading,
+      spec.pagesHeading,
       spec.description,
       spec.feed,
       spec.section,
@@ -56,6 +74,9 @@ export function listOutputs(spec: ListSpec, model: SiteModel, site: SharedSite):
       page.newer,
       page.older,
       page.items.map((a) => a.hash).join(','),
+      page.items.map((a) => (a.image ? images.keyOf(a) : '')).join('\u0003'),
+      lead?.shenaseh,
+      JSON.stringify(spec.around),
     );
     const context = () => ({
       site: site.context,
@@ -68,11 +89,15 @@ export function listOutputs(spec: ListSpec, model: SiteModel, site: SharedSite):
         spec.section && withBase(model.config.basePath, spec.section),
       ),
       list: {
-        heading: spec.heading,
+        heading: page.number === undefined ? spec.heading : (spec.pagesHeading ?? spec.heading),
         description: spec.description,
         number: page.number,
         count,
-        items: page.items.map((a) => card(a, model)),
+        lead: lead && { ...card(lead, model, images), picture: images.lead(lead) },
+        items: rest.map((a) => card(a, model, images)),
+        // A full page names the days it covers: its content, so they never change.
+        span: page.number === undefined ? undefined : { from: page.items.at(-1)?.date, to: page.items[0]?.date },
+        around: spec.around && { previous: link(spec.around.previous), next: link(spec.around.next), year: link(spec.around.year) },
         newer: page.newer === undefined ? undefined : url(page.newer),
         older: page.older === undefined ? undefined : url(page.older),
         links: links.map((link) => ({
@@ -97,9 +122,11 @@ export function indexSpecs(model: SiteModel): ListSpec[] {
       pageSize: config.pageSize,
       pathOf: homePath,
       heading: 'تازه‌ترین خبرها',
+      pagesHeading: 'خبرها',
       description: config.description,
       type: 'home',
       feed: '/feed.xml',
+      leadStory: true,
     },
   ];
   for (const { service, articles } of model.services) {
@@ -112,6 +139,7 @@ export function indexSpecs(model: SiteModel): ListSpec[] {
       type: 'service',
       feed: `${servicePath(service.slug)}feed.xml`,
       section: servicePath(service.slug),
+      leadStory: true,
     });
   }
   for (const { tag, articles } of model.tags) {
@@ -124,18 +152,26 @@ export function indexSpecs(model: SiteModel): ListSpec[] {
       type: 'tag',
     });
   }
-  for (const year of model.years) {
-    for (const month of year.months) {
-      const name = `${monthName(month.jm, config.months)} ${toPersianDigits(String(month.jy))}`;
-      specs.push({
-        articles: month.articles,
-        pageSize: config.archivePageSize,
-        pathOf: (page) => archivePath(month.jy, month.jm, page),
-        heading: `بایگانی ${name}`,
-        description: `همهٔ خبرهای ${name}`,
-        type: 'archive-month',
-      });
-    }
-  }
+  // Newest month first, as model.years holds them.
+  const months = model.years.flatMap((year) => year.months);
+  const monthLink = (month: (typeof months)[number] | undefined): IndexLink | undefined =>
+    month && { label: `${monthName(month.jm, config.months)} ${toPersianDigits(String(month.jy))}`, url: archivePath(month.jy, month.jm) };
+  months.forEach((month, at) => {
+    const name = monthLink(month)!.label;
+    const around: NonNullable<ListSpec['around']> = { year: { label: `سال ${toPersianDigits(String(month.jy))}`, url: archivePath(month.jy) } };
+    const previous = monthLink(months[at + 1]);
+    const next = monthLink(months[at - 1]);
+    if (previous) around.previous = previous;
+    if (next) around.next = next;
+    specs.push({
+      articles: month.articles,
+      pageSize: config.archivePageSize,
+      pathOf: (page) => archivePath(month.jy, month.jm, page),
+      heading: `بایگانی ${name}`,
+      description: `همهٔ خبرهای ${name}`,
+      type: 'archive-month',
+      around,
+    });
+  });
   return specs;
 }

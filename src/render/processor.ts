@@ -7,16 +7,18 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import rehypeBasePath from './plugins/base-path.ts';
+import rehypeFootnotes from './plugins/footnotes.ts';
 import rehypeImageAttributes from './plugins/image-attributes.ts';
 import rehypePersianTypography from './plugins/persian-typography.ts';
 import rehypeRemoveInvalidCharacters from './plugins/remove-invalid-characters.ts';
+import rehypeTables from './plugins/tables.ts';
 
 /**
  * Bump when the HTML that the same Markdown renders to changes (a plugin, an option, the
  * sanitize schema), or when what the cache keeps per article (front matter, facts,
  * diagnostics) changes shape or wording: it is part of every cache key.
  */
-export const RENDER_VERSION = 3;
+export const RENDER_VERSION = 4;
 
 /** Settings that change the HTML of a body; every one is part of the render cache key. */
 export interface RenderSettings {
@@ -55,6 +57,8 @@ function createProcessor(settings: RenderSettings, raw: boolean) {
     .use(rehypeSlug)
     .use(rehypePersianTypography)
     .use(rehypeImageAttributes)
+    .use(rehypeTables)
+    .use(rehypeFootnotes)
     .use(rehypeBasePath, { basePath: settings.basePath })
     .use(rehypeStringify)
     .freeze();

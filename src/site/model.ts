@@ -80,7 +80,8 @@ export function buildSiteModel(all: readonly Article[], config: SiteConfig, opti
   const serviceSlot = new Map<Article, number>();
   for (const { articles: list } of services) list.forEach((a, i) => serviceSlot.set(a, i));
   const serviceLists = new Map(services.map((s) => [s.service.slug, s.articles]));
-  const related = relatedArticles(articles, config.relatedCount);
+  // Two more than shown, so that leaving out the previous and next links still fills the list.
+  const related = relatedArticles(articles, config.relatedCount === 0 ? 0 : config.relatedCount + 2);
   const serviceBySlug = new Map(config.services.map((s) => [s.slug, s]));
   return {
     config,
@@ -91,9 +92,13 @@ export function buildSiteModel(all: readonly Article[], config: SiteConfig, opti
     neighbours(article) {
       const list = serviceLists.get(article.service)!;
       const slot = serviceSlot.get(article)!;
-      const result: Neighbours = { related: related[position.get(article)!]!.map((i) => articles[i]!) };
-      if (slot > 0) result.previous = list[slot - 1]!;
-      if (slot < list.length - 1) result.next = list[slot + 1]!;
+      const previous = slot > 0 ? list[slot - 1] : undefined;
+      const next = slot < list.length - 1 ? list[slot + 1] : undefined;
+      // The page links the previous and next articles just above its related ones: never twice.
+      const others = related[position.get(article)!]!.map((i) => articles[i]!).filter((a) => a !== previous && a !== next);
+      const result: Neighbours = { related: others.slice(0, config.relatedCount) };
+      if (previous) result.previous = previous;
+      if (next) result.next = next;
       return result;
     },
     tagOf: (key) => tagInfo.get(key)!,

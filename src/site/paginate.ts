@@ -1,6 +1,8 @@
 /**
  * Stable pagination (design.md): chunks are numbered from the oldest item, so a full chunk's URL
- * and content never change when newer items arrive; the front page shows the newest items.
+ * and content never change when newer items arrive. The front page shows the newest partial chunk
+ * together with the newest full chunk (N to 2N−1 items), so its "older" link leads to the chunk
+ * just before them and a reader paging back never sees an item twice.
  */
 
 /** One page of an index. */
@@ -21,15 +23,17 @@ export interface Page<T> {
 export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
   const total = items.length;
   const chunks = Math.floor(total / size);
-  const olderThanFront = total > size ? Math.floor((total - size - 1) / size) + 1 : undefined;
-  const front: Page<T> = { items: items.slice(Math.max(0, total - size)).reverse(), chunks };
-  if (olderThanFront !== undefined) front.older = olderThanFront;
+  // The front page starts at the newest full chunk; with none, it holds everything.
+  const frontStart = Math.max(0, (chunks - 1) * size);
+  const front: Page<T> = { items: items.slice(frontStart).reverse(), chunks };
+  if (chunks > 1) front.older = chunks - 1;
   const pages: Page<T>[] = [front];
   for (let number = 1; number <= chunks; number++) {
     const page: Page<T> = {
       number,
       items: items.slice((number - 1) * size, number * size).reverse(),
-      newer: number < chunks ? number + 1 : 'front',
+      // The newest full chunk is also on the front page: the chunk before it leads there.
+      newer: number < chunks - 1 ? number + 1 : 'front',
       chunks,
     };
     if (number > 1) page.older = number - 1;
@@ -47,19 +51,23 @@ export interface PageLink {
 
 /**
  * The numbered links of a page: the front page, the two nearest chunks on each side of the
- * current one and the oldest chunk, with gaps between; the front page also links the newest
- * chunks. A full chunk's links do not name the newest chunk, so they stay the same as the archive
- * grows (only the two chunks nearest the newest gain a link when a chunk fills).
+ * current one and the oldest chunk, with gaps between. The newest full chunk is not linked (the
+ * front page shows it) unless it is the current page. A full chunk's links do not name the
+ * newest chunk, so they stay the same as the archive grows (only the chunks nearest the newest
+ * gain a link when a chunk fills).
  */
 export function pageLinks(current: number | undefined, chunks: number): PageLink[] {
-  if (chunks === 0) return [];
+  const top = current === chunks ? chunks : chunks - 1;
+  if (top < 1) return current === undefined ? [] : [{ current: false }, { number: current, current: true }];
   const wanted = new Set<number>([1]);
-  const centre = current ?? chunks;
-  for (let n = centre - 2; n <= centre + 2; n++) if (n >= 1 && n <= chunks) wanted.add(n);
+  const centre = current ?? top;
+  for (let n = centre - 2; n <= centre + 2; n++) if (n >= 1 && n <= top) wanted.add(n);
+  // An ellipsis standing for page 2 alone would take as much room as the page's own link.
+  if (wanted.has(3) && !wanted.has(2)) wanted.add(2);
   const numbers = [...wanted].sort((a, b) => b - a);
   const links: PageLink[] = [{ current: current === undefined }];
   // A gap after the front page when newer chunks than those shown exist.
-  let previous: number | undefined = current === undefined ? undefined : chunks + 1;
+  let previous: number | undefined = current === undefined ? undefined : chunks;
   for (const n of numbers) {
     if (previous !== undefined && previous - n > 1) links.push({ current: false, gap: true });
     links.push({ number: n, current: n === current });

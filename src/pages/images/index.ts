@@ -1,0 +1,5 @@
+export * from './body.ts';
+export * from './facts.ts';
+export * from './library.ts';
+export * from './resize.ts';
+export * from './variants.ts';
