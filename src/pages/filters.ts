@@ -1,6 +1,7 @@
 import { filters, type Liquid } from 'liquidjs';
 import { withBase, type SiteConfig } from '../config/index.ts';
 import {
+  removeInvalidCharacters,
   formatJalaliDisplay,
   toDisplayText,
   toIsoDate,
@@ -37,6 +38,8 @@ export function registerFilters(engine: Liquid, site: SiteConfig): void {
   engine.registerFilter('fa_digits', (value: unknown) => toPersianDigits(String(value ?? '')));
   engine.registerFilter('display', (value: unknown) => toDisplayText(String(value ?? '')));
   engine.registerFilter('url', (value: unknown) => withBase(site.basePath, String(value ?? '/')));
+  // Liquid's own throws on half a surrogate pair (a hostile title): encode what a page may carry.
+  engine.registerFilter('url_encode', (value: unknown) => encodeURIComponent(removeInvalidCharacters(String(value ?? ''))));
   engine.registerFilter('news_article_json', (article: Record<string, any>, context?: Parameters<typeof publisherOf>[1]) => {
     const absolute = (url: string) => new URL(url.replace(/^\//, ''), new URL('/', site.baseUrl)).href;
     const data = {

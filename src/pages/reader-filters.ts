@@ -1,13 +1,12 @@
 import type { Liquid } from 'liquidjs';
 import { absoluteUrl, type SiteConfig } from '../config/index.ts';
+import { jsonForScript } from './escape.ts';
 import { excerpt } from './excerpt.ts';
 
 type Link = { name: string; url: string };
 
-// `<` escaped so that no value can close the <script> element the data sits in.
-function scriptJson(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c');
-}
+// One escape for every JSON-LD block: no value can close its <script> or carry a character a page may not.
+const scriptJson = jsonForScript;
 
 /** schema.org `Organization` of the site, with its logo when the site context has one. */
 export function publisherOf(site: SiteConfig, context?: { logo?: { url: string; width: number; height: number } }) {
