@@ -1,9 +1,12 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { articlePath, withBase, type ProjectPaths } from '../config/index.ts';
 import type { SiteModel } from '../site/index.ts';
-import type { Article } from '../validate/index.ts';
+import { VFile } from 'vfile';
+import { ContentFailure, fromVFile } from '../diagnostics/index.ts';
+import { readImageFile } from '../load/index.ts';
+import { reportImageProblem, type Article } from '../validate/index.ts';
 import { card, outputKey, pageMeta, tagLinks, type SharedSite } from './context.ts';
 import type { BodyRef, Output } from './output.ts';
 
@@ -11,14 +14,29 @@ function assetPath(article: Article, relative: string): string {
   return articlePath(article.shenaseh) + relative.split('/').map(encodeURIComponent).join('/');
 }
 
+/**
+ * An image's bytes, judged again as they are read for publishing: the file copied is the file
+ * checked, even if it was swapped for a link, a FIFO or another file since `check` looked at it.
+ * Throws a {@link ContentFailure} (nothing is written) when it is no longer a publishable image.
+ */
+function publishedImage(article: Article, relative: string, paths: ProjectPaths): Buffer {
+  const read = readImageFile(path.join(paths.root, path.dirname(article.path), relative), paths.root, true);
+  if (!('problem' in read)) return read.bytes!;
+  const file = new VFile({ path: article.path });
+  reportImageProblem(file, relative, read.problem, { line: 1, column: 1 });
+  const [found] = fromVFile(file);
+  throw new ContentFailure([{ ...found!, note: `It changed while the site was being built. ${found!.note ?? ''}`.trim() }]);
+}
+
 function leadImage(article: Article, model: SiteModel, paths: ProjectPaths) {
   if (!article.image) return undefined;
   const relative = article.image.replace(/^\.\//, '');
   let size: { width?: number; height?: number } = {};
   try {
-    size = imageSize(readFileSync(path.join(paths.root, path.dirname(article.path), relative)));
+    size = imageSize(publishedImage(article, relative, paths));
   } catch {
-    // An image format image-size does not know is shown without reserved space.
+    // An image format image-size does not know is shown without reserved space; a file that is
+    // no longer an image fails the build when it is published beside the page.
   }
   return {
     src: withBase(model.config.basePath, assetPath(article, relative)),
@@ -81,7 +99,7 @@ export function articleOutputs(
     outputs.push({
       path: assetPath(article, relative),
       key: `${stat?.size}:${stat?.mtimeMs}`,
-      content: () => readFileSync(abs),
+      content: () => publishedImage(article, relative, paths),
     });
   }
   return outputs;
