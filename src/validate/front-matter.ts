@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import type { SiteConfig } from '../config/index.ts';
 import { quote, report, type FileFix } from '../diagnostics/index.ts';
-import type { FrontMatter, MarkdownFacts } from '../parse/index.ts';
+import { TOO_DEEP, type FrontMatter, type MarkdownFacts } from '../parse/index.ts';
 import { normalizeIdentity } from '../persian/index.ts';
 import type { CheckedSource, TagUse } from './article.ts';
 import { checkDates } from './dates.ts';
@@ -31,10 +31,11 @@ export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: Sit
   const body = { links: facts.links, images: facts.images };
   const errorsBefore = file.messages.filter((m) => m.fatal).length;
   if (facts.problem) {
-    report(file, 'Unexpected Markdown nested too deeply to read, expected ordinary paragraphs, lists and quotes', {
+    const deep = facts.problem === TOO_DEEP;
+    report(file, deep ? `Unexpected Markdown ${TOO_DEEP}, expected ordinary paragraphs, lists and quotes` : 'Unexpected Markdown that cannot be read, expected ordinary paragraphs, lists and quotes', {
       ruleId: 'markdown-unreadable',
       place: { line: fm.closeLine + 1, column: 1 },
-      note: `Remove the long run of \`>\`, \`*\`, \`[\` or indentation (the parser stopped with ${facts.problem}).`,
+      note: `Remove the long run of \`>\`, \`*\`, \`[\`, HTML tags or indentation${deep ? '' : ` (reading stopped with ${facts.problem})`}.`,
     });
   }
   if (fm.broken || !fm.data) return { ...unreadableSource(path), ...body };
