@@ -16,6 +16,7 @@ export interface Rule {
 export const RULES = {
   'site-settings': { severity: 'error', title: 'content/site.yml is not valid', example: '`baseUrl: example.org` (not an absolute URL); two services with one slug' },
   'yaml-syntax': { severity: 'error', title: 'front matter is not valid YAML', example: '`title: "unclosed`, `tags: [a, b`, `title: a: b`, a key written twice' },
+  'file-unreadable': { severity: 'error', title: 'a source bayegan cannot or will not read', example: 'an article or folder without read permission; `x.md` that is a symbolic link or a FIFO' },
   encoding: { severity: 'error', title: 'the file is not UTF-8', example: 'a Windows-1256 file: ``Unexpected byte `0xe1` at offset 12``' },
   'empty-file': { severity: 'error', title: 'the file is empty', example: 'a file of zero bytes or only blank lines' },
   'front-matter-missing': { severity: 'error', title: 'no front matter', example: 'the file does not start with a `---` line' },
@@ -34,12 +35,14 @@ export const RULES = {
   'unknown-service': { severity: 'error', title: 'a service not in site.yml', example: '`service: ورزش` (the known ones are listed, the nearest suggested)' },
   'duplicate-shenaseh': { severity: 'error', title: 'two files with one shenaseh', example: 'two files with `shenaseh: 21007` (both places are shown)' },
   'tag-spelling': { severity: 'warning', title: 'a tag spelled more than one way', example: '`انرژي` in one article, `انرژی` in five (each spelling and its count are named)' },
-  'alias-format': { severity: 'error', title: 'an alias that is not a site path', example: '`aliases: [old/1.html]`, `[/a/../b.html]`, `[https://x.org/a]`' },
-  'alias-collision': { severity: 'error', title: 'an alias used twice, or on a generated page', example: 'one alias in two files; `aliases: [/news/21007/]`, `[/tags/]`' },
+  'alias-format': { severity: 'error', title: 'an alias that is not a safe site path', example: '`aliases: [old/1.html]`, `[/a/../b.html]`, `[/%2e%2e/x.html]`, `[/old/100%.html]`, `[/.htaccess]`, `[https://x.org/a]`' },
+  'alias-collision': { severity: 'error', title: 'an alias used twice, or on a generated page', example: 'one alias in two files; `aliases: [/news/21007/]`, `[/tags/index.html]`, `[/index.html]`, `[/feed.xml]`' },
   'output-collision': { severity: 'error', title: 'two things written to one output file', example: '`/old/a` in one file and `/old/a/` in another (both are `old/a/index.html`)' },
   'broken-link': { severity: 'error', title: 'a link to a page the site does not have', example: '`[…](/news/99999/)`, `[…](/tag/نیست/)`, `[…](21007.md)` (link to `/news/21007/`)' },
-  'image-path': { severity: 'error', title: 'an image outside the article’s folder', example: '`![…](../x.png)`, `image: /x.png`' },
-  'markdown-unreadable': { severity: 'error', title: 'a body nested too deeply to read', example: 'thousands of nested `>` quotes or `*` marks' },
+  'image-path': { severity: 'error', title: 'an image outside the article’s folder or the project', example: '`![…](../x.png)`, `![…](%2e%2e/x.png)`, `image: /x.png`, a symbolic link to a file outside the project' },
+  'markdown-too-slow': { severity: 'error', title: 'a body that takes too long to read', example: '40,000 `*a` or `[a](` in a row, a table of 100,000 rows (budget: `BAYEGAN_PARSE_BUDGET`, 5 s)' },
+  'markdown-unreadable': { severity: 'error', title: 'a body nested too deeply to read', example: 'quotes, lists, emphasis and raw HTML elements nested more than 200 levels deep' },
+  'image-format': { severity: 'error', title: 'a file that is not a publishable image', example: '`![x](page.html)`, `image: logo.svg`, a text file named `x.png`, a FIFO or folder' },
   'missing-image': { severity: 'error', title: 'an image file that does not exist', example: '`![…](map.png)` with no `map.png` next to the article' },
 } as const satisfies Record<string, Rule>;
 
