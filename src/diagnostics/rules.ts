@@ -34,6 +34,7 @@ export const RULES = {
   'date-future': { severity: 'warning', title: 'a date in the future', example: '`date` or `updated` after today in the site’s time zone' },
   'unknown-service': { severity: 'error', title: 'a service not in site.yml', example: '`service: ورزش` (the known ones are listed, the nearest suggested)' },
   'duplicate-shenaseh': { severity: 'error', title: 'two files with one shenaseh', example: 'two files with `shenaseh: 21007` (both places are shown)' },
+  'tag-too-long': { severity: 'error', title: 'a tag too long to name its page', example: 'a pasted sentence of more than about 100 Persian letters as a tag' },
   'tag-spelling': { severity: 'warning', title: 'a tag spelled more than one way', example: '`انرژي` in one article, `انرژی` in five (each spelling and its count are named)' },
   'alias-format': { severity: 'error', title: 'an alias that is not a safe site path', example: '`aliases: [old/1.html]`, `[/a/../b.html]`, `[/%2e%2e/x.html]`, `[/old/100%.html]`, `[/.htaccess]`, `[https://x.org/a]`' },
   'alias-collision': { severity: 'error', title: 'an alias used twice, or on a generated page', example: 'one alias in two files; `aliases: [/news/21007/]`, `[/tags/index.html]`, `[/index.html]`, `[/feed.xml]`' },

@@ -4,6 +4,7 @@ import { quote, report, type FileFix } from '../diagnostics/index.ts';
 import { TOO_DEEP, type FrontMatter, type MarkdownFacts } from '../parse/index.ts';
 import { normalizeIdentity } from '../persian/index.ts';
 import type { CheckedSource, TagUse } from './article.ts';
+import { MAX_TAG_SLUG_BYTES, tagSlug } from './tags.ts';
 import { checkDates } from './dates.ts';
 import { itemSpots, persianLetterFix, spotOf, valueFix } from './edits.ts';
 import { checkKeys, TEXT_KEYS } from './keys.ts';
@@ -87,7 +88,14 @@ export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: Sit
   const tags: TagUse[] = [];
   for (const [index, name] of tagItems) {
     const at = tagSpots[index];
-    if (at && normalizeIdentity(name) !== '') tags.push({ key: normalizeIdentity(name), name, spot: at });
+    const bytes = Buffer.byteLength(tagSlug(name));
+    if (bytes > MAX_TAG_SLUG_BYTES) {
+      report(file, `Unexpected tag ${quote(name)} of ${[...name].length} characters, expected a tag of a few words`, {
+        ruleId: 'tag-too-long',
+        place: at ?? places.tags?.items?.[index],
+        note: `A tag is a page of its own, \`/tag/<slug>/\`, and its slug must fit a file name: this one is ${bytes} bytes, at most ${MAX_TAG_SLUG_BYTES} fit (about 100 Persian letters).`,
+      });
+    } else if (at && normalizeIdentity(name) !== '') tags.push({ key: normalizeIdentity(name), name, spot: at });
   }
   const record: CheckedSource = {
     path,
