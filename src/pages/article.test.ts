@@ -9,15 +9,15 @@ import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
 import { articleOutputs } from './article.ts';
 import type { DataOutput } from './output.ts';
+import { PNG } from '../../test/helpers/images.ts';
 
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5e3e35a0000000049454e44ae426082', 'hex');
 
 // A checked article with one image; the model only has to answer what an article page asks first.
 function setup() {
   const parent = mkdtempSync(path.join(tmpdir(), 'bayegan-publish-'));
   const root = path.join(parent, 'site');
   mkdirSync(path.join(root, 'content/news'), { recursive: true });
-  writeFileSync(path.join(root, 'content/news/map.png'), png);
+  writeFileSync(path.join(root, 'content/news/map.png'), PNG);
   writeFileSync(path.join(parent, 'secret.txt'), 'root:x:0:0\n');
   const article = { path: 'content/news/1.md', hash: 'h', shenaseh: 1, tags: [], assets: ['map.png'], aliases: [] } as unknown as Article;
   const model = { neighbours: () => ({ related: [] }) } as unknown as SiteModel;
@@ -38,7 +38,7 @@ async function failure(output: DataOutput): Promise<string> {
 describe('an image is judged again as it is published', () => {
   it('publishes the bytes of a real image', async () => {
     const { parent, image } = setup();
-    expect(Buffer.from(await image().content())).toEqual(png);
+    expect(Buffer.from(await image().content())).toEqual(PNG);
     rmSync(parent, { recursive: true });
   });
 

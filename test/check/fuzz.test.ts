@@ -9,6 +9,7 @@ import { decodeUtf8, findFences } from '../../src/parse/index.ts';
 import { run } from '../helpers/cli.ts';
 import { changedOutside, makeSandbox, SECRET, treeDigest, type Sandbox } from '../helpers/sandbox.ts';
 import { siteYml } from '../helpers/site.ts';
+import { PNG } from '../helpers/images.ts';
 
 // Front-matter lines editors (and editors' tools) really produce, good and bad, and YAML's odd corners.
 const yamlLines = [
@@ -135,15 +136,14 @@ const tag = fc.oneof(
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'grapheme', maxLength: 140 }),
 );
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5e3e35a0000000049454e44ae426082', 'hex');
 
 function writeHostile(box: Sandbox, articles: Array<{ aliases: string[]; images: string[]; tags: string[] }>): void {
   const news = path.join(box.root, 'content/news');
   mkdirSync(path.join(news, 'sub'), { recursive: true });
   mkdirSync(path.join(news, 'folder.png'));
   writeFileSync(path.join(box.root, 'content/site.yml'), siteYml());
-  writeFileSync(path.join(news, 'x.png'), png);
-  writeFileSync(path.join(news, 'sub/x.png'), png);
+  writeFileSync(path.join(news, 'x.png'), PNG);
+  writeFileSync(path.join(news, 'sub/x.png'), PNG);
   writeFileSync(path.join(news, 'page.html'), '<script>alert(1)</script>');
   writeFileSync(path.join(news, 'svg.png'), '<svg onload="alert(1)"/>');
   symlinkSync(box.secret, path.join(news, 'link.png'));

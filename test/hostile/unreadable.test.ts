@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { siteYml } from '../helpers/site.ts';
 import { changedOutside, makeSandbox, treeDigest } from '../helpers/sandbox.ts';
+import { PNG } from '../helpers/images.ts';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/bayegan.mjs');
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5e3e35a0000000049454e44ae426082', 'hex');
 const article = (id: number, extra = '', body = 'متن.') => `---\ntitle: خبر ${id}\nshenaseh: ${id}\ndate: 1400-01-0${id}\nservice: سیاسی\n${extra}---\n${body}\n`;
 
 // Root reads every file whatever its mode, and CI runs as root: the commands then run as
@@ -37,7 +37,7 @@ describe('files and folders bayegan may not read', () => {
     writeFileSync(path.join(news, '1.md'), article(1, 'image: map.png\n', 'پیوند به [دو](/news/2/).'));
     writeFileSync(path.join(news, '2.md'), article(2));
     writeFileSync(path.join(news, 'locked/3.md'), article(3));
-    writeFileSync(path.join(news, 'map.png'), png);
+    writeFileSync(path.join(news, 'map.png'), PNG);
     chmodSync(box.parent, 0o755);
     if (asNobody) chownTree(box.root);
     chmodSync(path.join(news, '2.md'), 0);

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.ts';
 import { build, siteYml, writeSite } from '../helpers/site.ts';
+import { PNG } from '../helpers/images.ts';
 
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5e3e35a0000000049454e44ae426082', 'hex');
 const article = (id: number, date: string, extra = '', service = 'سیاسی') =>
   `-- content/news/${id}.md --\n---\ntitle: خبر ${id}\nshenaseh: ${id}\ndate: ${date}\nservice: ${service}\n${extra}---\nمتن خبر ${id}.\n`;
 
@@ -19,7 +19,7 @@ const aliasOf = (file: string) => `/${file.split('/').map(encodeURIComponent).jo
 describe('the aliases rule knows every file the build writes', () => {
   it('refuses an alias on any file of a built site, whatever wrote it', { timeout: 120_000 }, async () => {
     const root = writeSite(site);
-    writeFileSync(path.join(root, 'content/news/map.png'), png);
+    writeFileSync(path.join(root, 'content/news/map.png'), PNG);
     const built = await build(root);
     const files = readdirSync(built.dist, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
