@@ -31,7 +31,7 @@ export interface CheckedImage {
 
 function realRoot(root: string): string {
   try {
-    return realpathSync(root);
+    return realpathSync.native(root);
   } catch {
     return path.resolve(root);
   }
@@ -46,7 +46,8 @@ function realRoot(root: string): string {
 export function readImageFile(abs: string, root: string, whole: boolean): CheckedImage | { problem: ImageProblem } {
   let real: string;
   try {
-    real = realpathSync(abs);
+    // One realpath(3) call; the JavaScript one stats every component of the path.
+    real = realpathSync.native(abs);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: { kind: 'missing' } };
@@ -77,10 +78,10 @@ export function readImageFile(abs: string, root: string, whole: boolean): Checke
   try {
     const size = opened.stat.size;
     if (size > MAX_IMAGE_BYTES) return { problem: { kind: 'too-large', size } };
-    // Enough to tell an image, and to say what else a file seems to be (an SVG's `<svg` may follow a long comment).
-    const bytes = readHead(opened.fd, whole ? size : Math.min(size, DESCRIBE_BYTES));
+    const bytes = readHead(opened.fd, whole ? size : Math.min(size, SNIFF_BYTES));
     const format = sniffImage(bytes.subarray(0, SNIFF_BYTES));
-    if (!format) return { problem: { kind: 'bytes', looks: describeBytes(bytes.subarray(0, DESCRIBE_BYTES)) } };
+    // More of the start says what else the file seems to be (an SVG's `<svg` may follow a long comment).
+    if (!format) return { problem: { kind: 'bytes', looks: describeBytes(readHead(opened.fd, Math.min(size, DESCRIBE_BYTES))) } };
     return whole ? { format, size, bytes } : { format, size };
   } catch (error) {
     return { problem: { kind: 'unreadable', reason: readFailure(error) } };
