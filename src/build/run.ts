@@ -56,9 +56,12 @@ function toRecord(result: CompileResult, previous: SourceRecord | undefined): So
   return { path: file, size, mtimeMs, hash, key, rendered, diagnostics, ...(frontMatter && { frontMatter }), ...(facts && { facts }) };
 }
 
-// A pool thread that runs out of memory on a hostile file dies (the pool starts another): the
-// files of its batch are tried again one by one, and one that kills a thread alone is reported.
-async function runBatch(pool: Runner, jobs: CompileJob[]): Promise<CompileResult[]> {
+/**
+ * Compile a batch on the runner. A pool thread that runs out of memory on a hostile file dies
+ * (the pool starts another): the files of its batch are tried again one by one, and one that
+ * kills a thread alone is reported (`markdown-too-slow`) instead of failing the run.
+ */
+export async function runBatch(pool: Runner, jobs: CompileJob[]): Promise<CompileResult[]> {
   try {
     return await pool.run<CompileResult[]>({ kind: 'compile', jobs });
   } catch (error) {
