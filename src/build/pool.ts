@@ -11,7 +11,7 @@ export interface Runner {
 }
 
 /** Old-generation heap of each pool thread, in MiB. */
-const WORKER_HEAP_MB = 384;
+export const WORKER_HEAP_MB = 384;
 
 /** Threads for a build: one per core, overridable with BAYEGAN_THREADS (0 runs everything in the main thread). */
 export function defaultThreads(): number {

@@ -1,13 +1,13 @@
-import { statSync, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { buildTime, loadSiteConfig, resolvePaths, type PathOptions, type ProjectPaths, type SiteConfig } from '../config/index.ts';
 import { ContentFailure, hasErrors, type Diagnostic } from '../diagnostics/index.ts';
-import { scanContent, type SourceFile } from '../load/index.ts';
+import { scanContent, statSources, type SourceFile } from '../load/index.ts';
 import type { RenderSettings } from '../render/index.ts';
 import { analyse, checkKey, type Analysis } from './analyse.ts';
 import { readPayloads, readSourceIndex, writeSourceIndex, type ParsedPayload, type SourceRecord } from './cache/index.ts';
-import { articleKey, type CompiledSource, type CompileJob, type CompileResult } from './compile.ts';
-import { createRunner, defaultThreads, type Runner } from './pool.ts';
+import { articleKey, overMemoryResult, type CompiledSource, type CompileJob, type CompileResult } from './compile.ts';
+import { createRunner, defaultThreads, WORKER_HEAP_MB, type Runner } from './pool.ts';
 import { collectGarbage } from './memory.ts';
 import { Timings } from './timings.ts';
 
@@ -56,13 +56,28 @@ function toRecord(result: CompileResult, previous: SourceRecord | undefined): So
   return { path: file, size, mtimeMs, hash, key, rendered, diagnostics, ...(frontMatter && { frontMatter }), ...(facts && { facts }) };
 }
 
+/**
+ * Compile a batch on the runner. A pool thread that runs out of memory on a hostile file dies
+ * (the pool starts another): the files of its batch are tried again one by one, and one that
+ * kills a thread alone is reported (`markdown-too-slow`) instead of failing the run.
+ */
+export async function runBatch(pool: Runner, jobs: CompileJob[]): Promise<CompileResult[]> {
+  try {
+    return await pool.run<CompileResult[]>({ kind: 'compile', jobs });
+  } catch (error) {
+    if (pool.threads === 0 || (error as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
+    if (jobs.length === 1) return [overMemoryResult(jobs[0]!, WORKER_HEAP_MB)];
+    return (await Promise.all(jobs.map((job) => runBatch(pool, [job])))).flat();
+  }
+}
+
 async function runJobs(jobs: Array<{ at: number; job: CompileJob }>, runner: () => Runner, done: (at: number, result: CompileResult) => void) {
   const pool = jobs.length >= POOL_THRESHOLD ? runner() : createRunner(0);
   const batches: Array<typeof jobs> = [];
   for (let i = 0; i < jobs.length; i += COMPILE_BATCH) batches.push(jobs.slice(i, i + COMPILE_BATCH));
   await Promise.all(
     batches.map(async (batch) => {
-      const results = await pool.run<CompileResult[]>({ kind: 'compile', jobs: batch.map((b) => b.job) });
+      const results = await runBatch(pool, batch.map((b) => b.job));
       results.forEach((result, i) => done(batch[i]!.at, result));
     }),
   );
@@ -133,34 +148,38 @@ async function compileSources(
 export interface Scanned {
   sources: SourceFile[];
   stats: Stats[];
+  /** Folders and files under `content/` that could not be read: errors, reported with the rest. */
+  problems: Diagnostic[];
   timings: Timings;
 }
 
-/** Find every source and stat it (synchronously: several times cheaper than the promise API for this many calls). */
+/** Find every source and stat it. */
 export async function scanProject(paths: ProjectPaths, timings = new Timings()): Promise<Scanned> {
-  const sources = await scanContent(paths);
+  const scan = await scanContent(paths);
   timings.mark('scan');
-  const stats = sources.map((source) => statSync(source.abs));
+  const { sources, stats, problems } = statSources(scan);
   timings.mark('stat sources');
-  return { sources, stats, timings };
+  return { sources, stats, problems, timings };
 }
 
 /**
- * The pipeline up to and including validation: load, parse (and, when `render`, render into
- * the cache), validate. `check` stops here; `build` goes on. Throws a {@link ContentFailure}
- * when the site settings are invalid.
+ * The pipeline up to and including validation: load, parse and render into the cache, validate.
+ * `check` stops here; `build` (`forBuild`) goes on. Bodies are rendered for `check` too: a body
+ * that only rendering can find too deep or too slow is then found by `check` as by `build`, and
+ * the build after a check finds its bodies in the cache. Throws a {@link ContentFailure} when the
+ * site settings are invalid.
  */
-export async function checkProject(options: RunOptions, render = false, scanned?: Scanned): Promise<CheckedProject> {
+export async function checkProject(options: RunOptions, forBuild = false, scanned?: Scanned): Promise<CheckedProject> {
   const timings = scanned?.timings ?? new Timings();
   const paths = resolvePaths(options);
   const config = loadSiteConfig(paths);
   const now = options.now ?? buildTime();
-  const { sources, stats } = scanned ?? (await scanProject(paths, timings));
+  const { sources, stats, problems } = scanned ?? (await scanProject(paths, timings));
   const settings: RenderSettings = { basePath: config.basePath };
   let pool: Runner | undefined;
   const runner = () => (pool ??= createRunner(options.threads ?? defaultThreads()));
   try {
-    const { compiled, records, index, warnings, parsed } = await compileSources(sources, stats, { render, settings, checkKey: checkKey(config) }, paths, runner, timings);
+    const { compiled, records, index, warnings, parsed } = await compileSources(sources, stats, { render: true, settings, checkKey: checkKey(config) }, paths, runner, timings);
     // Parsing many files leaves much garbage behind (their results crossed threads).
     const madeMuch = parsed >= MUCH_PARSED;
     collectGarbage(madeMuch);
@@ -179,8 +198,8 @@ export async function checkProject(options: RunOptions, render = false, scanned?
       pool = undefined;
     };
     // `check` ends here; `build` needs the pool again for pages and closes it itself.
-    if (!render) await close();
-    return { ...analysis, paths, config, settings, now, sources, warnings, runner, close, timings };
+    if (!forBuild) await close();
+    return { ...analysis, diagnostics: [...problems, ...analysis.diagnostics], paths, config, settings, now, sources, warnings, runner, close, timings };
   } catch (error) {
     await pool?.close();
     throw error;

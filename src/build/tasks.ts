@@ -2,7 +2,7 @@ import type { SiteConfig } from '../config/index.ts';
 import { createTemplateEngine, renderPage, type PageJob, type TemplateEngine } from '../pages/index.ts';
 import type { RenderSettings } from '../render/index.ts';
 import { stageFile, type Staged } from '../write/index.ts';
-import { loadBody, runCompileJob, type CompileJob, type CompileResult } from './compile.ts';
+import { loadBody, runCompileJobs, type CompileJob, type CompileResult } from './compile.ts';
 
 /** A batch of pages to render and stage; plain data. */
 export interface PageBatch {
@@ -40,7 +40,7 @@ async function renderPages(batch: PageBatch): Promise<PageResult[]> {
   const engine = engineFor(batch);
   const results: PageResult[] = [];
   for (const page of batch.pages) {
-    const body = page.body ? await loadBody(page.body, batch.settings, batch.htmlRoot) : undefined;
+    const body = page.body ? loadBody(page.body, batch.settings, batch.htmlRoot) : undefined;
     const staged = stageFile(batch.outDir, page.file, renderPage(engine, page, body?.html));
     results.push({ file: page.file, ...staged, rebuilt: body?.rebuilt ?? false });
   }
@@ -49,10 +49,6 @@ async function renderPages(batch: PageBatch): Promise<PageResult[]> {
 
 /** Run one task; the default export is what a pool thread runs. */
 export default async function runTask(task: Task): Promise<CompileResult[] | PageResult[]> {
-  if (task.kind === 'compile') {
-    const results: CompileResult[] = [];
-    for (const job of task.jobs) results.push(await runCompileJob(job));
-    return results;
-  }
+  if (task.kind === 'compile') return runCompileJobs(task.jobs);
   return renderPages(task.batch);
 }

@@ -15,7 +15,8 @@ Usage:
                             import legacy dumps (text or HTML) into content/news/
 
 Options:
-  --root <dir>        project folder (default: the current folder)
+  --root <dir>        project folder (default: the nearest folder upwards that
+                      holds content/site.yml)
   --out <dir>         output folder (default: <root>/dist)
   --cache <dir>       cache folder (default: <root>/.cache)
   --drafts            include articles with draft: true
@@ -25,6 +26,8 @@ Options:
   --add-services      import: add unknown services to content/site.yml
   --force             import: replace an article that has the dump's shenaseh
   -h, --help          show this help
+
+Environment: BAYEGAN_PARSE_BUDGET=<seconds> (default 5) stops reading a file that takes longer.
 
 Exit codes: 0 success, 1 content errors, 2 usage error.`;
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
@@ -66,4 +66,31 @@ let temporaries = 0;
  */
 export function temporaryPath(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${threadId}-${temporaries++}.tmp`);
+}
+
+const PROJECT = 'the project folder (the one that holds content/site.yml)';
+
+function isFolder(at: string): boolean {
+  return statSync(at, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/**
+ * The project folder a command works on, or why there is none. With `--root`, exactly that
+ * folder, which must hold a `content/` folder. Without, the nearest folder from `from` upwards
+ * that holds `content/site.yml`, the way git finds `.git`: a command run in
+ * `content/news/1393/` works on the whole project.
+ */
+export function locateProject(root: string | undefined, from = process.cwd()): { root: string; problem?: undefined } | { problem: string } {
+  if (root !== undefined) {
+    const stat = statSync(root, { throwIfNoEntry: false });
+    if (!stat) return { problem: `Unexpected --root \`${root}\`: no such folder, expected ${PROJECT}` };
+    if (!stat.isDirectory()) return { problem: `Unexpected --root \`${root}\`: a file, expected ${PROJECT}` };
+    if (!isFolder(path.join(root, 'content'))) return { problem: `Unexpected --root \`${root}\`: it has no content/ folder, expected ${PROJECT}` };
+    return { root: path.resolve(root) };
+  }
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    if (statSync(path.join(dir, 'content', 'site.yml'), { throwIfNoEntry: false })?.isFile()) return { root: dir };
+    if (path.dirname(dir) === dir) break;
+  }
+  return { problem: `Unexpected folder \`${path.resolve(from)}\`: no content/site.yml in it or in a folder above it, expected to run inside a bayegan project, or \`--root <project folder>\`` };
 }

@@ -6,7 +6,11 @@ const slugPattern = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
 /** One section (سرویس) of the archive in `content/site.yml`. */
 export const serviceSchema = z.strictObject({
   /** URL slug: `/service/<slug>/`. Letters (Persian allowed), digits and `-`. */
-  slug: z.string().regex(slugPattern, 'expected letters, digits and single `-` between them, such as `international`'),
+  slug: z
+    .string()
+    .regex(slugPattern, 'expected letters, digits and single `-` between them, such as `international`')
+    // The slug names the service's folder: a file name holds at most 255 bytes.
+    .refine((slug) => Buffer.byteLength(slug) <= 200, 'expected a slug of at most 200 bytes, such as `international`'),
   /** The Persian name editors write in front matter (matched after normalisation). */
   name: z.string().trim().min(1),
   /** Shown on the service page. Default: none. */

@@ -97,3 +97,58 @@ export function absoluteUrl(baseUrl: string, sitePath: string): string {
 export function aliasSitePath(alias: string): string {
   return /\.[a-z0-9]+$/i.test(alias) || alias.endsWith('/') ? alias : `${alias}/`;
 }
+
+/** Where an alias's redirect page goes (its site path and output file), or why it cannot go anywhere safely. */
+export type AliasOutput = { sitePath: string; file: string; problem?: undefined } | { problem: string; sitePath?: undefined; file?: undefined };
+
+/** Longest segment of a path a file system takes (ext4, APFS, NTFS: 255 bytes). */
+const MAX_SEGMENT_BYTES = 255;
+/** Longest alias accepted, in bytes after decoding: far more than any real URL, far less than a path may be. */
+export const MAX_ALIAS_BYTES = 2000;
+// C0 controls, DEL and C1 controls: never part of a real URL, and some end a path on disk (NUL).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+function segmentProblem(segment: string, index: number, last: boolean): string | undefined {
+  if (segment === '.' || segment === '..') return 'a path without `.` or `..` segments';
+  if (segment === '' && !last) return 'a path without empty segments (`//`)';
+  // `.htaccess`, `.well-known/`: hosts and servers read such files as their settings.
+  if (segment.startsWith('.')) return 'a path without segments that start with `.` (hidden files such as `/.htaccess`)';
+  // `/_headers`, `/_redirects`, `/_worker.js`, `/_routes.json`: Netlify and Cloudflare Pages read them as settings.
+  if (index === 0 && segment.startsWith('_')) return 'a path whose first segment does not start with `_` (`/_headers` and `/_redirects` are host settings)';
+  if (Buffer.byteLength(segment) > MAX_SEGMENT_BYTES) return `a path whose segments are at most ${MAX_SEGMENT_BYTES} bytes long`;
+  return undefined;
+}
+
+/**
+ * The one judge of an alias: where its redirect page is written (`/old/a` → `old/a/index.html`)
+ * and whether that is safe. The path is judged as the writer will use it, after percent-decoding
+ * once (`outputFile`), so `%2e%2e`, `%2F`, `%5C` and `%00` are judged as what they decode to.
+ * The validator reports the problem; the redirect writer writes only what this accepts.
+ */
+export function aliasOutput(alias: string): AliasOutput {
+  if (!alias.startsWith('/') || alias.startsWith('//')) return { problem: 'an absolute site path starting with `/`, such as `/old/news/123.html`' };
+  if (/[?#\s]/.test(alias)) return { problem: 'a path without spaces, `?` or `#`' };
+  if (alias.includes('\\') || /%5c/i.test(alias)) return { problem: 'a path without `\\` (browsers read it as `/`), written or as `%5C`' };
+  if (/%2f/i.test(alias)) return { problem: 'a path without an encoded `/` (`%2F`): write `/` itself' };
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(alias);
+  } catch {
+    return { problem: 'a path whose every `%` starts an escape of UTF-8 such as `%20` (write a `%` sign as `%25`)' };
+  }
+  if (CONTROL.test(decoded)) return { problem: 'a path without control characters (`%00`–`%1F`, `%7F`)' };
+  if (Buffer.byteLength(decoded) > MAX_ALIAS_BYTES) return { problem: `a path of at most ${MAX_ALIAS_BYTES} bytes` };
+  const segments = decoded.slice(1).split('/');
+  for (const [index, segment] of segments.entries()) {
+    const problem = segmentProblem(segment, index, index === segments.length - 1);
+    if (problem) return { problem };
+  }
+  const sitePath = aliasSitePath(alias);
+  return { sitePath, file: outputFile(sitePath) };
+}
+
+/** The site page an output file serves: `news/1/index.html` → `/news/1/`, `feed.xml` → `/feed.xml`. */
+export function pageOfFile(file: string): string {
+  if (file === 'index.html') return '/';
+  return file.endsWith('/index.html') ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`;
+}

@@ -1,10 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { archivePath, articlePath, withBase, type ProjectPaths } from '../config/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
 import { card, outputKey, pageMeta, tagLinks, type SharedSite } from './context.ts';
-import { assetPath, type ImageLibrary } from './images/index.ts';
+import { assetPath, imageSource, type ImageLibrary } from './images/index.ts';
 import type { BodyRef, Output } from './output.ts';
 
 /** The page of one article, and the files it uses, published beside it. */
@@ -68,7 +68,7 @@ export function articleOutputs(
     outputs.push({
       path: assetPath(article, relative),
       key: `${stat?.size}:${stat?.mtimeMs}`,
-      content: () => readFileSync(abs),
+      content: () => imageSource(path.join(paths.root, path.dirname(article.path), relative), paths.root),
     });
   }
   outputs.push(...images.outputs(article));

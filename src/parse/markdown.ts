@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import type { Point } from '../diagnostics/index.ts';
 import { findInvalidCharacters } from '../persian/index.ts';
 import { firstParagraph } from './first-paragraph.ts';
+import { MAX_NESTING, nestsTooDeep } from './nesting.ts';
 
 // Built once: the Markdown half of the pipeline (the HTML half lives in render/).
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -25,7 +26,7 @@ export interface MarkdownFacts {
   invalidCharacters?: CharacterPlace[];
   /** The body has raw HTML, so rendering needs rehype-raw. */
   hasHtml: boolean;
-  /** Why the body could not be read (nesting so deep that the parser ran out of stack). */
+  /** Why the body could not be read: it nests deeper than {@link MAX_NESTING} levels, or so deep that the parser ran out of stack. */
   problem?: string;
 }
 
@@ -42,8 +43,11 @@ const unreadable = new WeakMap<Root, string>();
 // The text each tree was parsed from, for facts about characters that the tree does not keep.
 const sources = new WeakMap<Root, string>();
 
+/** The reason of a body nested too deeply. One wording, whichever limit it met first: the fixed one, or a thread's stack, which differs between threads. */
+export const TOO_DEEP = `nested deeper than ${MAX_NESTING} levels`;
+
 function reason(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return error instanceof RangeError ? TOO_DEEP : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** Parse a Markdown body (GFM) into mdast; never throws (an unreadable body gives an empty tree and a `problem` fact). */
@@ -62,12 +66,20 @@ export function parseMarkdown(body: string): Root {
 
 const htmlUrl = /\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
 
-// The place of `index` inside a node's raw value, so an `href` on the third line of a block of HTML is pointed at there.
-function placeInside(start: Point, value: string, index: number): Point {
-  const before = value.slice(0, index);
-  const newlines = before.split('\n').length - 1;
-  if (newlines === 0) return { line: start.line, column: start.column + index };
-  return { line: start.line + newlines, column: index - before.lastIndexOf('\n') };
+// Places inside a node's raw value, asked for in increasing order (newlines are counted once, not
+// once per place), so an `href` on the third line of a block of HTML is pointed at there.
+function placesInside(start: Point, value: string): (index: number) => Point {
+  let scanned = 0;
+  let line = start.line;
+  let lineStart = -1;
+  return (index) => {
+    for (let nl = value.indexOf('\n', scanned); nl !== -1 && nl < index; nl = value.indexOf('\n', nl + 1)) {
+      line += 1;
+      lineStart = nl + 1;
+    }
+    scanned = Math.max(scanned, index);
+    return lineStart < 0 ? { line: start.line, column: start.column + index } : { line, column: index - lineStart + 1 };
+  };
 }
 
 function gather(tree: Root, facts: MarkdownFacts, bodyLine: number): void {
@@ -84,10 +96,11 @@ function gather(tree: Root, facts: MarkdownFacts, bodyLine: number): void {
       (imageLabels.has(node.identifier) ? facts.images : facts.links).push({ url: node.url, ...at(node) });
     } else if (node.type === 'html') {
       facts.hasHtml = true;
+      const placeAt = placesInside(at(node), node.value);
       for (const match of node.value.matchAll(htmlUrl)) {
         const url = match[2] ?? match[3] ?? match[4] ?? '';
         const list = match[1]!.toLowerCase() === 'src' ? facts.images : facts.links;
-        list.push({ url, ...placeInside(at(node), node.value, match.index) });
+        list.push({ url, ...placeAt(match.index) });
       }
     }
   });
@@ -112,7 +125,7 @@ function placeOfIndex(body: string, index: number, bodyLine: number): Point {
 export function collectFacts(tree: Root, bodyLine: number): MarkdownFacts {
   const invalid = invalidCharacters(tree, bodyLine);
   const facts: MarkdownFacts = { links: [], images: [], firstParagraph: '', hasHtml: false, ...(invalid && { invalidCharacters: invalid }) };
-  const problem = unreadable.get(tree);
+  const problem = unreadable.get(tree) ?? (nestsTooDeep(tree) ? TOO_DEEP : undefined);
   if (problem) return { ...facts, problem };
   try {
     gather(tree, facts, bodyLine);

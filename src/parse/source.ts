@@ -44,13 +44,14 @@ function bodyInFrontMatter(yaml: string, line: number): (Point & { text: string 
 /**
  * Decode a Markdown source (strict UTF-8; a BOM and CRLF are accepted) and split its front
  * matter, parsing the YAML so that values stay the strings that were written. Reports at most
- * one problem of the file itself: the first one makes the rest meaningless.
+ * one problem of the file itself: the first one makes the rest meaningless. `size` is the
+ * file's size when `bytes` is only its start (a file too large to read whole).
  */
-export function splitSource(path: string, bytes: Uint8Array): SplitSource {
+export function splitSource(path: string, bytes: Uint8Array, size = bytes.length): SplitSource {
   const file = new VFile({ path });
   const done = (extra: Partial<SplitSource> = {}): SplitSource => ({ body: '', bodyLine: 1, ...extra, diagnostics: fromVFile(file) });
-  if (bytes.length > MAX_ARTICLE_BYTES) {
-    report(file, `Unexpected file of ${bytes.length} bytes, expected at most ${MAX_ARTICLE_BYTES} bytes (1 MiB)`, {
+  if (size > MAX_ARTICLE_BYTES || bytes.length > MAX_ARTICLE_BYTES) {
+    report(file, `Unexpected file of ${Math.max(size, bytes.length)} bytes, expected at most ${MAX_ARTICLE_BYTES} bytes (1 MiB)`, {
       ruleId: 'file-too-large',
       note: 'An article this large is usually a pasted dump or a binary file; split it or move it out of `content/`.',
     });

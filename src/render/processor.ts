@@ -18,7 +18,7 @@ import rehypeTables from './plugins/tables.ts';
  * sanitize schema), or when what the cache keeps per article (front matter, facts,
  * diagnostics) changes shape or wording: it is part of every cache key.
  */
-export const RENDER_VERSION = 4;
+export const RENDER_VERSION = 5;
 
 /** Settings that change the HTML of a body; every one is part of the render cache key. */
 export interface RenderSettings {
@@ -76,9 +76,8 @@ function processorFor(settings: RenderSettings, raw: boolean): HtmlProcessor {
   return processor;
 }
 
-/** Render a parsed Markdown body to sanitized HTML. */
-export async function renderBody(tree: Root, hasHtml: boolean, settings: RenderSettings): Promise<string> {
+/** Render a parsed Markdown body to sanitized HTML; synchronous, so that a parse budget can stop it. */
+export function renderBody(tree: Root, hasHtml: boolean, settings: RenderSettings): string {
   const processor = processorFor(settings, hasHtml);
-  const hast = await processor.run(tree);
-  return processor.stringify(hast);
+  return processor.stringify(processor.runSync(tree));
 }

@@ -1,7 +1,8 @@
 import type { VFile } from 'vfile';
-import { classifyPath } from '../config/index.ts';
+import { aliasOutput, classifyPath, pageOfFile } from '../config/index.ts';
 import { quote, report, type Point, type RelatedPlace } from '../diagnostics/index.ts';
 import type { CheckedSource } from './article.ts';
+import { foldersOf, generatesFile } from './site-paths.ts';
 
 /** An alias that passed every check, and the file that owns it. */
 export interface OwnedAlias {
@@ -11,11 +12,24 @@ export interface OwnedAlias {
 }
 
 // For `/news/<id>/`: the file that is published there, to show beside the alias.
-function pageOwner(alias: string, sources: readonly CheckedSource[]): RelatedPlace | undefined {
-  const target = classifyPath(alias);
+function pageOwner(page: string, sources: readonly CheckedSource[]): RelatedPlace | undefined {
+  const target = classifyPath(page);
   if (target.kind !== 'article') return undefined;
   const owner = sources.find((s) => s.shenaseh?.id === target.shenaseh);
-  return owner?.shenaseh && { file: owner.path, ...owner.shenaseh.place, message: `the article published at ${alias}` };
+  return owner?.shenaseh && { file: owner.path, ...owner.shenaseh.place, message: `the article published at ${page}` };
+}
+
+// Why an alias's redirect page cannot be written: it would be a file bayegan generates, or it
+// would need a folder where bayegan writes a file (`/feed.xml/x.html`). Judged by output file.
+function generatedClash(alias: string, generated: (sitePath: string) => boolean): { page: string; why: string } | undefined {
+  const { file } = aliasOutput(alias);
+  if (file === undefined) return undefined;
+  if (generatesFile(generated, file)) {
+    const page = pageOfFile(file);
+    return { page, why: page.endsWith('/') ? `its file \`${file}\` is the page \`${page}\`` : `bayegan writes \`${page}\` itself` };
+  }
+  const folder = foldersOf(file).find((f) => generatesFile(generated, f));
+  return folder === undefined ? undefined : { page: pageOfFile(folder), why: `it needs a folder \`${folder}/\` where bayegan writes \`${pageOfFile(folder)}\`` };
 }
 
 // Of the files that claim one alias, the one whose id the alias names (`/old/news/21010.html`
@@ -39,9 +53,10 @@ export function checkAliasCollisions(
   const claims = new Map<string, OwnedAlias[]>();
   for (const source of sources) {
     for (const { alias, place } of source.aliases) {
-      if (classifyPath(alias).kind !== 'other' || generated(alias)) {
-        const related = pageOwner(alias, sources);
-        report(fileOf(source.path), `Unexpected alias ${quote(alias)}, expected a path that bayegan does not generate`, {
+      const clash = generatedClash(alias, generated);
+      if (clash) {
+        const related = pageOwner(clash.page, sources);
+        report(fileOf(source.path), `Unexpected alias ${quote(alias)}, expected a path that bayegan does not generate: ${clash.why}`, {
           ruleId: 'alias-collision',
           place,
           note: 'This path is a page of the site (or reserved for one); a redirect there would replace it. Remove the alias.',

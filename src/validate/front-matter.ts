@@ -1,10 +1,11 @@
 import type { VFile } from 'vfile';
 import type { SiteConfig } from '../config/index.ts';
 import { quote, report, type FileFix } from '../diagnostics/index.ts';
-import { plainLead, type FrontMatter, type MarkdownFacts } from '../parse/index.ts';
-import { normalizeIdentity, toPlainText } from '../persian/index.ts';
+import { plainLead, TOO_DEEP, type FrontMatter, type MarkdownFacts } from '../parse/index.ts';
+import { normalizeIdentity } from '../persian/index.ts';
 import type { CheckedSource, TagUse } from './article.ts';
 import { checkControlCharacters } from './control-characters.ts';
+import { MAX_TAG_SLUG_BYTES, tagSlug } from './tags.ts';
 import { checkDates } from './dates.ts';
 import { itemSpots, persianLetterFix, spotOf, valueFix } from './edits.ts';
 import { checkKeys, TEXT_KEYS } from './keys.ts';
@@ -32,10 +33,11 @@ export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: Sit
   const body = { links: facts.links, images: facts.images };
   const errorsBefore = file.messages.filter((m) => m.fatal).length;
   if (facts.problem) {
-    report(file, 'Unexpected Markdown nested too deeply to read, expected ordinary paragraphs, lists and quotes', {
+    const deep = facts.problem === TOO_DEEP;
+    report(file, deep ? `Unexpected Markdown ${TOO_DEEP}, expected ordinary paragraphs, lists and quotes` : 'Unexpected Markdown that cannot be read, expected ordinary paragraphs, lists and quotes', {
       ruleId: 'markdown-unreadable',
       place: { line: fm.closeLine + 1, column: 1 },
-      note: `Remove the long run of \`>\`, \`*\`, \`[\` or indentation (the parser stopped with ${facts.problem}).`,
+      note: `Remove the long run of \`>\`, \`*\`, \`[\`, HTML tags or indentation${deep ? '' : ` (reading stopped with ${facts.problem})`}.`,
     });
   }
   checkControlCharacters(file, fm, facts);
@@ -88,7 +90,14 @@ export function checkFrontMatter(file: VFile, input: FrontMatterInput, site: Sit
   const tags: TagUse[] = [];
   for (const [index, name] of tagItems) {
     const at = tagSpots[index];
-    if (at && normalizeIdentity(name) !== '') tags.push({ key: normalizeIdentity(name), name, spot: at });
+    const bytes = Buffer.byteLength(tagSlug(name));
+    if (bytes > MAX_TAG_SLUG_BYTES) {
+      report(file, `Unexpected tag ${quote(name)} of ${[...name].length} characters, expected a tag of a few words`, {
+        ruleId: 'tag-too-long',
+        place: at ?? places.tags?.items?.[index],
+        note: `A tag is a page of its own, \`/tag/<slug>/\`, and its slug must fit a file name: this one is ${bytes} bytes, at most ${MAX_TAG_SLUG_BYTES} fit (about 100 Persian letters).`,
+      });
+    } else if (at && normalizeIdentity(name) !== '') tags.push({ key: normalizeIdentity(name), name, spot: at });
   }
   const record: CheckedSource = {
     path,

@@ -1,4 +1,4 @@
-import { classifyPath, outputFile, type SiteConfig } from '../config/index.ts';
+import { classifyPath, outputFile, pageOfFile, type SiteConfig } from '../config/index.ts';
 import { isPublished, type CheckedSource } from './article.ts';
 import { collectTags } from './tags.ts';
 
@@ -41,6 +41,24 @@ export function internalTarget(url: string, from: string, site: SiteConfig): str
   } catch {
     return decode(url);
   }
+}
+
+/** Every folder a file lies in, nearest last: `a/b/c.html` → `a`, `a/b`. */
+export function foldersOf(file: string): string[] {
+  const parts = file.split('/');
+  return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+/**
+ * Whether bayegan writes this output file itself (given {@link generatedPaths}' answer for the
+ * archive): the `index.html` of a page of the URL scheme, a feed, a sitemap, a theme asset.
+ * Judged by file, not by spelling: `index.html`, `/tags/index.html` and `/page/2/index.html` are pages.
+ */
+export function generatesFile(generated: (sitePath: string) => boolean, file: string): boolean {
+  const page = pageOfFile(file);
+  if (page.endsWith('/')) return classifyPath(page).kind !== 'other' || generated(page);
+  // `/news/5` names the folder of a page, never a file of its own.
+  return classifyPath(page).kind === 'other' && generated(page);
 }
 
 /**

@@ -14,6 +14,17 @@ export interface TagInfo {
 
 const collator = new Intl.Collator('fa');
 
+/**
+ * Longest tag slug, in bytes: its page is the folder `tag/<slug>/`, and a file name holds at
+ * most 255 bytes, with room for the `-2` of a second tag with the same slug. About 100 Persian letters.
+ */
+export const MAX_TAG_SLUG_BYTES = 200;
+
+/** The slug a tag gets (before a `-2` when another tag has it), by which its page is named. */
+export function tagSlug(name: string): string {
+  return slugify(toPersianLetters(name)) || 'tag';
+}
+
 // Most used first; on a tie, a spelling already in Persian letters, then one with the
 // zero-width non-joiner of Persian orthography rather than a space (`زیست‌بوم`), then Persian alphabetical order.
 function bySpellingPreference(a: { name: string; count: number }, b: { name: string; count: number }): number {
@@ -44,7 +55,7 @@ export function collectTags(articles: Iterable<Pick<Article, 'tags'>>): Map<stri
   for (const key of [...counts.keys()].sort()) {
     const spellings = [...counts.get(key)!].map(([name, count]) => ({ name, count })).sort(bySpellingPreference);
     const name = toPersianLetters(spellings[0]!.name);
-    const base = slugify(name) || 'tag';
+    const base = tagSlug(name);
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
     taken.add(slug);

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import type { Service, SiteConfig, ValuePlace } from '../config/index.ts';
+import { aliasOutput, type Service, type SiteConfig, type ValuePlace } from '../config/index.ts';
 import { quote, report, type Point } from '../diagnostics/index.ts';
 import { nearest, normalizeIdentity, toLatinDigits } from '../persian/index.ts';
 
@@ -70,12 +70,9 @@ export function checkService(file: VFile, value: string, place: Point | undefine
   return undefined;
 }
 
-/** Why an alias is not an absolute site path, or undefined when it is one. */
+/** Why an alias cannot be written safely, or undefined when it can (judged by {@link aliasOutput}, as the writer sees it). */
 export function aliasProblem(alias: string): string | undefined {
-  if (!alias.startsWith('/') || alias.startsWith('//')) return 'an absolute site path starting with `/`, such as `/old/news/123.html`';
-  if (/(^|\/)\.\.?(\/|$)/.test(alias)) return 'a path without `.` or `..` segments';
-  if (/[?#\s\\]/.test(alias)) return 'a path without spaces, `?`, `#` or `\\`';
-  return undefined;
+  return aliasOutput(alias).problem;
 }
 
 /** Report each alias that is not an absolute site path; the valid ones with their places. */

@@ -55,7 +55,7 @@ describe('check --fix', () => {
     const file = path.join(root, 'content/news/100.md');
     writeFileSync(file, before);
     // `image` is a file name: its letters are never changed.
-    writeFileSync(path.join(root, 'content/news/عكس.png'), 'png');
+    writeFileSync(path.join(root, 'content/news/عكس.png'), 'GIF89a');
     const first = await run(['check', '--root', root, '--fix']);
     expect(first.err).toContain('content/news/100.md:7:8: fixed: `انرژي` → `انرژی`');
     expect(first.err).toContain('content/news/101.md:4:7: fixed: `2014-11-27` → `1393-09-06`');

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -6,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { isRuleId, type Diagnostic } from '../../src/diagnostics/index.ts';
 import { decodeUtf8, findFences } from '../../src/parse/index.ts';
 import { run } from '../helpers/cli.ts';
+import { changedOutside, makeSandbox, SECRET, treeDigest, type Sandbox } from '../helpers/sandbox.ts';
 import { siteYml } from '../helpers/site.ts';
+import { PNG } from '../helpers/images.ts';
 
 // Front-matter lines editors (and editors' tools) really produce, good and bad, and YAML's odd corners.
 const yamlLines = [
@@ -100,6 +103,86 @@ describe('check on mangled input', () => {
         }
       }),
       { numRuns: Number(process.env.BAYEGAN_FUZZ_RUNS ?? 100) },
+    );
+  });
+});
+
+// Path pieces that have escaped an output folder or crashed a build somewhere, and pieces of bayegan's own URLs.
+const segments = [
+  '..', '.', '', '%2e%2e', '%2E%2e', '.%2e', '..%2f', '%2f..', '%2F', '\\', '..\\..', '%5c', '%5C..', '%00', '%0a', '%1b', '%',
+  '%zz', '%E0%A4', '%C0%AE', '%252e%252e', '%25', 'index.html', 'page', '2', 'tags', 'tag', 'انرژی', 'service', 'politics',
+  'archive', '1400', '01', 'news', '1', 'x.png', 'feed.xml', 'atom.xml', 'sitemap.xml', 'sitemaps', 'assets', '404.html',
+  '_redirects', '_headers', '.htaccess', '.git', 'x.html', 'ا'.repeat(130), 'a b', '?', '#',
+];
+const hostileAlias = fc
+  .array(fc.oneof({ arbitrary: fc.constantFrom(...segments), weight: 4 }, fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 5 })
+  .chain((parts) => fc.constantFrom(`/${parts.join('/')}`, `/${parts.join('/')}/`, parts.join('/')));
+// Most aliases are odd but valid, so that many runs get to write a site; some are hostile.
+const oddSegment = fc.constantFrom('old', 'x.html', 'a%20b', '100%25.html', '%252e%252e', 'نشانی', 'page', '2', 'tag', 'انرژی', 'feed.xml', 'x.png', 'index.html');
+const alias = fc.oneof(
+  { arbitrary: fc.array(oddSegment, { minLength: 1, maxLength: 3 }).map((parts) => `/old/${parts.join('/')}`), weight: 3 },
+  { arbitrary: fc.array(oddSegment, { minLength: 1, maxLength: 3 }).map((parts) => `/${parts.join('/')}`), weight: 1 },
+  { arbitrary: hostileAlias, weight: 1 },
+);
+// Files beside the article that `writeHostile` below makes: images, a link out, a FIFO, an HTML page, an SVG named .png, a folder.
+const imageRef = fc.oneof(
+  { arbitrary: fc.constantFrom('x.png', 'sub/x.png', './x.png', 'X.PNG', 'x.png?v=1', '/news/1/x.png', 'https://example.org/x.png', '%78.png'), weight: 6 },
+  { arbitrary: fc.constantFrom('link.png', 'pipe.png', 'page.html', 'svg.png', 'folder.png', '//evil.example/x.png', '../x.png'), weight: 2 },
+  { arbitrary: hostileAlias.map((a) => a.replace(/^\//, '')), weight: 1 },
+  fc.string({ maxLength: 12 }),
+);
+const tag = fc.oneof(
+  { arbitrary: fc.constantFrom('انرژی', 'انرژي', '<b>x</b>', '..', '../..', '/', '%2e', '', ' ', 'tag', 'Tag', 'ب'.repeat(99), 'ب'.repeat(300)), weight: 3 },
+  fc.string({ maxLength: 20 }),
+  fc.string({ unit: 'grapheme', maxLength: 140 }),
+);
+
+function writeHostile(box: Sandbox, articles: Array<{ aliases: string[]; images: string[]; tags: string[] }>): void {
+  const news = path.join(box.root, 'content/news');
+  mkdirSync(path.join(news, 'sub'), { recursive: true });
+  mkdirSync(path.join(news, 'folder.png'));
+  writeFileSync(path.join(box.root, 'content/site.yml'), siteYml());
+  writeFileSync(path.join(news, 'x.png'), PNG);
+  writeFileSync(path.join(news, 'sub/x.png'), PNG);
+  writeFileSync(path.join(news, 'page.html'), '<script>alert(1)</script>');
+  writeFileSync(path.join(news, 'svg.png'), '<svg onload="alert(1)"/>');
+  symlinkSync(box.secret, path.join(news, 'link.png'));
+  execFileSync('mkfifo', [path.join(news, 'pipe.png')]);
+  articles.forEach(({ aliases, images, tags }, i) => {
+    const yaml = (items: string[]) => `[${items.map((item) => JSON.stringify(item)).join(', ')}]`;
+    const [lead, ...body] = images;
+    const front = `title: خبر\nshenaseh: ${i + 1}\ndate: 1400-01-0${i + 1}\nservice: سیاسی\ntags: ${yaml(tags)}\naliases: ${yaml(aliases)}\n${lead === undefined ? '' : `image: ${JSON.stringify(lead)}\n`}`;
+    const text = body.map((url, k) => (k % 2 === 0 ? `![تصویر](<${url.replace(/[<>\n]/g, '')}>)` : `<img src="${url.replace(/["\n]/g, '')}">`)).join('\n\n');
+    writeFileSync(path.join(news, `${i + 1}.md`), `---\n${front}---\nمتن.\n\n${text}\n`);
+  });
+}
+
+describe('check and build on hostile paths', () => {
+  it('end in diagnostics or in a build that wrote only inside its output folder, never an internal error', { timeout: 600_000 }, async () => {
+    const article = fc.record({ aliases: fc.array(alias, { maxLength: 3 }), images: fc.array(imageRef, { maxLength: 3 }), tags: fc.array(tag, { maxLength: 3 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(article, { minLength: 1, maxLength: 2 }), async (articles) => {
+        const box = makeSandbox();
+        writeHostile(box, articles);
+        const before = treeDigest(box.parent);
+        try {
+          const check = await run(['check', '--root', box.root, '--format', 'json']);
+          const build = await run(['build', '--root', box.root, '--format', 'json']);
+          for (const result of [check, build]) {
+            expect(result.err).not.toMatch(/internal error|\n\s+at /);
+            for (const line of result.out.trim().split('\n').filter((l) => l.startsWith('{'))) expect(isRuleId((JSON.parse(line) as Diagnostic).ruleId)).toBe(true);
+          }
+          expect([0, 1]).toContain(check.code);
+          expect(build.code, `check said ${check.code}:\n${check.out}\nbuild said:\n${build.out}${build.err}`).toBe(check.code);
+          expect(changedOutside(before, treeDigest(box.parent), ['site/.cache', 'site/dist'])).toEqual([]);
+          const dist = path.join(box.root, 'dist');
+          const written = existsSync(dist) ? readdirSync(dist, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()) : [];
+          for (const entry of written) expect(readFileSync(path.join(entry.parentPath, entry.name), 'latin1')).not.toContain(SECRET.trim());
+        } finally {
+          rmSync(box.parent, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: Number(process.env.BAYEGAN_FUZZ_RUNS ?? 40) },
     );
   });
 });

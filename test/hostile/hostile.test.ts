@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pinSourceDateEpoch } from '../helpers/clock.ts';
@@ -22,6 +23,36 @@ const cases = readdirSync(here).filter((name) => statSync(path.join(here, name))
 
 const prepare: Record<string, (box: Sandbox) => void> = {
   'out-link-to-project': (box) => symlinkSync('.', path.join(box.root, 'link')),
+  'image-links': ({ parent, root, secret }) => {
+    const news = path.join(root, 'content/news');
+    symlinkSync(secret, path.join(news, 'link.png'));
+    symlinkSync('../../../secret.txt', path.join(news, 'secret.png'));
+    // A folder outside the project with a real picture in it, linked as a folder on the way to the file.
+    mkdirSync(path.join(parent, 'outside'));
+    writeFileSync(path.join(parent, 'outside/photo.png'), readFileSync(path.join(news, 'real.png')));
+    symlinkSync('../../../outside', path.join(news, 'outside'));
+    execFileSync('mkfifo', [path.join(news, 'pipe.png')]);
+    // A character device (the machine's /dev/null) needs root; elsewhere a FIFO stands in, with the same answer.
+    if (process.getuid?.() === 0) execFileSync('mknod', [path.join(news, 'null.png'), 'c', '1', '3']);
+    else execFileSync('mkfifo', [path.join(news, 'null.png')]);
+    mkdirSync(path.join(news, 'folder.png'));
+    symlinkSync('nothing-here.png', path.join(news, 'gone.png'));
+    symlinkSync('loop.png', path.join(news, 'loop.png'));
+    symlinkSync('real.png', path.join(news, 'inside.png'));
+    // Articles that are not regular files: a link to the neighbour's article, a FIFO.
+    symlinkSync('../../../neighbour/content/news/1.md', path.join(news, '2.md'));
+    execFileSync('mkfifo', [path.join(news, '3.md')]);
+  },
+  'images-ok': ({ root }) => symlinkSync('shared/real.png', path.join(root, 'content/news/inside-link.png')),
+  // Each far over half a second on any machine: minutes without a budget.
+  'markdown-budget': ({ root }) => {
+    const news = path.join(root, 'content/news');
+    process.env.BAYEGAN_PARSE_BUDGET = '0.5';
+    appendFileSync(path.join(news, '1.md'), `${'>'.repeat(900_000)}\n`);
+    appendFileSync(path.join(news, '2.md'), `${'[a]('.repeat(50_000)}\n`);
+    appendFileSync(path.join(news, '3.md'), `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(100_000)}`);
+    appendFileSync(path.join(news, '4.md'), `${'*a'.repeat(100_000)}\n`);
+  },
 };
 
 /** The output folder a command line names (`--out`), relative to the scratch folder. */
@@ -34,6 +65,8 @@ function outputFolder(box: Sandbox, args: string[]): string {
 /** Run a case in a fresh sandbox; returns its transcript and what it touched. */
 export async function runCase(name: string) {
   const box = makeSandbox(path.join(here, name, 'site'));
+  // A case may set environment variables in `prepare` (the parse budget); they end with it.
+  const env = { ...process.env };
   prepare[name]?.(box);
   const commandsFile = path.join(here, name, 'commands.txt');
   const commands = existsSync(commandsFile)
@@ -66,6 +99,8 @@ export async function runCase(name: string) {
     }
   } finally {
     process.chdir(cwd);
+    for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
+    Object.assign(process.env, env);
   }
   const shown = transcript
     .replaceAll(box.parent, '<tmp>')

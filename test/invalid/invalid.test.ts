@@ -1,4 +1,5 @@
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,21 @@ const prepare: Record<string, (root: string) => void> = {
   },
   // Deep enough to exhaust the parser's stack, short enough to get there in about a second.
   'markdown-unreadable': (root) => appendFileSync(path.join(root, 'content/news/1.md'), `\n${'>'.repeat(12_000)} x\n`),
+  // Git holds neither links nor FIFOs.
+  'file-unreadable': (root) => {
+    symlinkSync('1.md', path.join(root, 'content/news/2.md'));
+    execFileSync('mkfifo', [path.join(root, 'content/news/3.md')]);
+  },
+  // Each far over half a second on any machine: minutes of parsing without a budget.
+  'markdown-too-slow': (root) => {
+    appendFileSync(path.join(root, 'content/news/1.md'), `\n${'[a]('.repeat(50_000)}\n`);
+    appendFileSync(path.join(root, 'content/news/2.md'), `\n${'>'.repeat(900_000)}\n`);
+  },
+};
+
+// Settings a case runs with (the parse budget of `markdown-too-slow`, in seconds).
+const env: Record<string, Record<string, string>> = {
+  'markdown-too-slow': { BAYEGAN_PARSE_BUDGET: '0.5' },
 };
 
 /** `check`'s output for a case folder, copied to a temporary folder first. */
@@ -30,8 +46,15 @@ export async function checkCase(name: string): Promise<{ code: number; text: str
   const root = mkdtempSync(path.join(tmpdir(), `bayegan-invalid-${name}-`));
   cpSync(path.join(here, name), root, { recursive: true });
   prepare[name]?.(root);
-  const { code, err } = await run(['check', '--root', root]);
-  return { code, text: err.replace(/ checked in [\d.]+ s:/, ' checked:') };
+  const saved = { ...process.env };
+  Object.assign(process.env, env[name]);
+  try {
+    const { code, err } = await run(['check', '--root', root]);
+    return { code, text: err.replace(/ checked in [\d.]+ s:/, ' checked:') };
+  } finally {
+    for (const key of Object.keys(env[name] ?? {})) if (saved[key] === undefined) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
 }
 
 describe('test/invalid: one site per rule, with its exact diagnostics', () => {

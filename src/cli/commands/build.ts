@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { buildProject } from '../../build/index.ts';
 import { formatDiagnostics, printable } from '../../diagnostics/index.ts';
 import { println, projectOptions, reporting, type Io, type Reporting } from '../io.ts';
+import { projectRoot } from '../run-options.ts';
 
 const EXIT_ON: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
@@ -30,10 +31,11 @@ export async function buildCommand(args: string[], io: Io, report: (r: Reporting
   const { values } = parseArgs({ args, options: projectOptions });
   const how = reporting(values.format, io);
   report(how);
+  const root = projectRoot(values.root);
   const started = performance.now();
   const result = await withSignals((signal) =>
     buildProject({
-      root: values.root,
+      root,
       out: values.out,
       cache: values.cache,
       drafts: values.drafts,

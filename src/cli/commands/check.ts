@@ -1,9 +1,9 @@
-import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { applyFixes, fixesOf, type FixResult } from '../../build/fix.ts';
 import { checkProject, type CheckedProject, type RunOptions } from '../../build/index.ts';
 import { formatDiagnostics, formatSummary, hasErrors, isContentFailure, type Diagnostic } from '../../diagnostics/index.ts';
-import { println, projectOptions, reporting, UsageError, type Io, type Reporting } from '../io.ts';
+import { println, projectOptions, reporting, type Io, type Reporting } from '../io.ts';
+import { projectRoot } from '../run-options.ts';
 
 const options = {
   ...projectOptions,
@@ -31,11 +31,8 @@ export async function checkCommand(args: string[], io: Io, report: (r: Reporting
   const { values } = parseArgs({ args, options });
   const how = reporting(values.format, io);
   report(how);
-  if (values.root !== undefined && !statSync(values.root, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UsageError(`Unexpected --root \`${values.root}\`, expected a folder`);
-  }
   const started = performance.now();
-  const run: RunOptions = { root: values.root, cache: values.cache, drafts: values.drafts };
+  const run: RunOptions = { root: projectRoot(values.root), cache: values.cache, drafts: values.drafts };
   let project: CheckedProject | undefined;
   let found: Diagnostic[];
   try {

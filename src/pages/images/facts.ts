@@ -72,7 +72,11 @@ export class ImageFactsCache {
   private readonly memo = new Map<string, ImageFacts | undefined>();
   private readonly folder: string;
 
-  constructor(cacheDir: string) {
+  constructor(
+    cacheDir: string,
+    /** Reads an image's bytes through the checks of `load/` (never a link out, a FIFO or a non-image). */
+    private readonly source: (abs: string) => Uint8Array | undefined,
+  ) {
     this.folder = path.join(cacheDir, 'images', 'facts');
   }
 
@@ -96,7 +100,8 @@ export class ImageFactsCache {
     }
     const cached = text === undefined ? undefined : parseRecord(text, stat.size, stat.mtimeMs);
     if (cached) return cached;
-    const facts = factsOfBytes(readFileSync(abs));
+    const bytes = this.source(abs);
+    const facts = bytes && factsOfBytes(bytes);
     if (facts) {
       try {
         mkdirSync(this.folder, { recursive: true });

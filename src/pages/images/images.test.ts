@@ -50,11 +50,11 @@ describe('facts', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bayegan-facts-'));
     const image = path.join(dir, 'a.png');
     writeFileSync(image, await png(64, 48));
-    expect(new ImageFactsCache(path.join(dir, 'cache')).get(image)).toMatchObject({ width: 64 });
+    expect(new ImageFactsCache(path.join(dir, 'cache'), (abs) => readFileSync(abs)).get(image)).toMatchObject({ width: 64 });
     const folder = path.join(dir, 'cache/images/facts');
     const [record] = readdirSync(folder);
     writeFileSync(path.join(folder, record!), readFileSync(path.join(folder, record!), 'utf8').replace('"width":64', '"width":6400'));
-    expect(new ImageFactsCache(path.join(dir, 'cache')).get(image)).toMatchObject({ width: 64, height: 48 });
+    expect(new ImageFactsCache(path.join(dir, 'cache'), (abs) => readFileSync(abs)).get(image)).toMatchObject({ width: 64, height: 48 });
   });
 });
 
@@ -64,17 +64,17 @@ describe('the resize cache', () => {
     const image = path.join(dir, 'a.png');
     writeFileSync(image, await png(800, 600));
     const variant = contentVariants(factsOfBytes(readFileSync(image))!)[0]!;
-    const first = await new ResizeCache(dir).bytes(image, 'h', variant);
+    const first = await new ResizeCache(dir, (abs) => readFileSync(abs)).bytes(image, 'h', variant);
     expect(await sharp(first).metadata()).toMatchObject({ format: 'webp', width: 360, height: 270 });
     // The source is gone: only the cache can answer.
     writeFileSync(image, 'gone');
-    expect(Buffer.from(await new ResizeCache(dir).bytes(image, 'h', variant)).equals(first)).toBe(true);
+    expect(Buffer.from(await new ResizeCache(dir, (abs) => readFileSync(abs)).bytes(image, 'h', variant)).equals(first)).toBe(true);
     const copies = path.join(dir, 'images/resized');
     const shard = readdirSync(copies)[0]!;
     const copy = readdirSync(path.join(copies, shard)).find((f) => f.endsWith('.webp'))!;
     writeFileSync(path.join(copies, shard, copy), 'damaged');
     writeFileSync(image, await png(800, 600));
-    const again = await new ResizeCache(dir).bytes(image, 'h', variant);
+    const again = await new ResizeCache(dir, (abs) => readFileSync(abs)).bytes(image, 'h', variant);
     expect((await sharp(again).metadata()).width).toBe(360);
   });
 
@@ -83,7 +83,7 @@ describe('the resize cache', () => {
     const image = path.join(dir, 'a.png');
     writeFileSync(image, await png(300, 900));
     const [thumb] = thumbVariants();
-    expect(await sharp(await new ResizeCache(dir).bytes(image, 'x', thumb!)).metadata()).toMatchObject({ width: 120, height: 90 });
+    expect(await sharp(await new ResizeCache(dir, (abs) => readFileSync(abs)).bytes(image, 'x', thumb!)).metadata()).toMatchObject({ width: 120, height: 90 });
   });
 });
 

@@ -3,3 +3,4 @@ export * from './facts.ts';
 export * from './library.ts';
 export * from './resize.ts';
 export * from './variants.ts';
+export * from './source.ts';

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { absoluteUrl, articlePath, withBase, type ProjectPaths, type SiteConfig } from '../../config/index.ts';
 import type { Article } from '../../validate/index.ts';
 import type { DataOutput } from '../output.ts';
+import { readImageFile } from '../../load/index.ts';
 import { ImageFactsCache, type ImageFacts } from './facts.ts';
+import { imageSource } from './source.ts';
 import { ResizeCache, variantKey } from './resize.ts';
 import { contentPicture, contentVariants, IMAGE_SETTINGS, shareImage, thumbPicture, thumbVariants, type Picture, type Variant } from './variants.ts';
 
@@ -38,8 +40,13 @@ export class ImageLibrary {
     private readonly paths: Pick<ProjectPaths, 'root' | 'cache'>,
     private readonly site: Pick<SiteConfig, 'basePath' | 'baseUrl'>,
   ) {
-    this.facts = new ImageFactsCache(paths.cache);
-    this.resized = new ResizeCache(paths.cache);
+    // Every read of an image goes through the checks of load/, at the moment of reading.
+    const root = paths.root;
+    this.facts = new ImageFactsCache(paths.cache, (abs) => {
+      const read = readImageFile(abs, root, true);
+      return 'problem' in read ? undefined : read.bytes;
+    });
+    this.resized = new ResizeCache(paths.cache, (abs) => imageSource(abs, root));
   }
 
   private abs(article: Article, relative: string): string {

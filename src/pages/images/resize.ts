@@ -39,7 +39,11 @@ export async function resize(source: Uint8Array, variant: Variant): Promise<Buff
 export class ResizeCache {
   private readonly folder: string;
 
-  constructor(cacheDir: string) {
+  constructor(
+    cacheDir: string,
+    /** Reads an image's bytes through the checks of `load/`; throws when it is no longer a publishable image. */
+    private readonly source: (abs: string) => Uint8Array,
+  ) {
     this.folder = path.join(cacheDir, 'images', 'resized');
   }
 
@@ -52,7 +56,7 @@ export class ResizeCache {
       resizeCounts.cached += 1;
       return cached;
     }
-    const source = await readFile(abs);
+    const source = Buffer.from(this.source(abs));
     let made: Buffer;
     try {
       made = await resize(source, variant);
