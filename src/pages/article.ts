@@ -68,7 +68,7 @@ export function articleOutputs(
     outputs.push({
       path: assetPath(article, relative),
       key: `${stat?.size}:${stat?.mtimeMs}`,
-      content: () => imageSource(path.join(paths.root, path.dirname(article.path), relative), paths.root),
+      content: () => imageSource(path.join(paths.root, path.dirname(article.path), relative), paths.root, { article: article.path, url: relative }),
     });
   }
   outputs.push(...images.outputs(article));

@@ -6,6 +6,7 @@ import { collectTags } from './tags.ts';
 export const FIXED_PATHS = ['/tags/', '/archive/', '/feed.xml', '/atom.xml', '/sitemap.xml', '/news-sitemap.xml', '/_redirects', '/404.html', '/search/'];
 /** Folders bayegan fills with files whose names it chooses (fingerprinted assets, sitemap chunks). */
 const RESERVED_PREFIXES = ['/assets/', '/sitemaps/', '/pagefind/'];
+const ARTICLE_FOLDER = /^\/news\/(\d+)\/(.+)$/;
 const SERVICE_FEED = /^\/service\/([^/]+)\/feed\.xml$/;
 
 /** The file a site path is written to (`/news/1/` → `news/1/index.html`); the path itself when it is not valid percent-encoding. */
@@ -79,6 +80,7 @@ export function generatedPaths(
   const dates = counted.flatMap((s) => (s.date ? [s.date] : []));
   const months = new Set(dates.map((d) => `${d.jy}/${d.jm}`));
   const years = new Set(dates.map((d) => d.jy));
+  const assets = new Map(counted.flatMap((s) => (s.article ? [[s.article.shenaseh, s.article.assets] as const] : [])));
   return (sitePath) => {
     const target = classifyPath(sitePath);
     switch (target.kind) {
@@ -94,8 +96,12 @@ export function generatedPaths(
         return months.has(`${target.jy}/${target.jm}`);
       case 'home':
         return true;
-      default:
+      default: {
+        // In an article's folder: its images, and their resized copies named after them (`map.png.360w.webp`).
+        const folder = ARTICLE_FOLDER.exec(sitePath);
+        if (folder && assets.get(Number(folder[1]))?.some((a) => folder[2] === a || folder[2]!.startsWith(`${a}.`))) return true;
         return FIXED_PATHS.includes(sitePath) || RESERVED_PREFIXES.some((p) => sitePath.startsWith(p)) || services.has(SERVICE_FEED.exec(sitePath)?.[1] ?? '');
+      }
     }
   };
 }

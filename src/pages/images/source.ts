@@ -10,12 +10,12 @@ import { reportImageProblem } from '../../validate/index.ts';
  * of file since `check` looked at it. Throws a {@link ContentFailure} (nothing is written) when
  * it is no longer a publishable image.
  */
-export function imageSource(abs: string, root: string): Buffer {
+export function imageSource(abs: string, root: string, where?: { article: string; url: string }): Buffer {
   const read = readImageFile(abs, root, true);
   if (!('problem' in read)) return read.bytes!;
-  // Reported at the image itself: a resized copy does not know which article asked for it.
-  const file = new VFile({ path: path.relative(root, abs).split(path.sep).join('/') });
-  reportImageProblem(file, path.basename(abs), read.problem, { line: 1, column: 1 });
+  // At the article that uses it when known; a resized copy does not know which article asked for it.
+  const file = new VFile({ path: where?.article ?? path.relative(root, abs).split(path.sep).join('/') });
+  reportImageProblem(file, where?.url ?? path.basename(abs), read.problem, { line: 1, column: 1 });
   const [found] = fromVFile(file);
   throw new ContentFailure([{ ...found!, note: `It changed while the site was being built. ${found!.note ?? ''}`.trim() }]);
 }
