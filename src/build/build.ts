@@ -50,11 +50,11 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
   if (code) {
     // Known code (a bundle): if no input changed since the last build and dist/ is as it left
     // it, there is nothing to do. Sources, settings and theme are cheap to look at; parsing is not.
-    const config = loadSiteConfig(paths);
+    const config = loadSiteConfig(paths, { baseUrl: options.baseUrl });
     const now = options.now ?? buildTime();
     const today = jalaliFromEpochMs(now, config.timeZone);
     const day = formatJalaliCanonical({ jy: today.jy, jm: today.jm, jd: today.jd });
-    inputs = { paths, code, options: JSON.stringify({ drafts: options.drafts ?? false }), day, ...scanned, themeHash: loadTheme(paths.templates).hash };
+    inputs = { paths, code, options: JSON.stringify({ drafts: options.drafts ?? false, baseUrl: config.baseUrl }), day, ...scanned, themeHash: loadTheme(paths.templates).hash };
     const stamp = readStamp(paths);
     if (stamp?.fingerprint && now < stamp.validUntil && fingerprintOf(inputs, stamp.assets) === stamp.fingerprint && distIntact(paths)) {
       scanned.timings.mark('up to date');

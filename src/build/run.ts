@@ -19,6 +19,8 @@ export interface RunOptions extends PathOptions {
   now?: number;
   /** Worker threads. Default: one per core (`BAYEGAN_THREADS` overrides); small sites run in one thread. */
   threads?: number;
+  /** Replaces `baseUrl` of `content/site.yml` (preview deploys). Default: the file's. */
+  baseUrl?: string | undefined;
 }
 
 /** A validated archive and what it was checked with. */
@@ -153,7 +155,7 @@ export async function scanProject(paths: ProjectPaths, timings = new Timings()):
 export async function checkProject(options: RunOptions, render = false, scanned?: Scanned): Promise<CheckedProject> {
   const timings = scanned?.timings ?? new Timings();
   const paths = resolvePaths(options);
-  const config = loadSiteConfig(paths);
+  const config = loadSiteConfig(paths, { baseUrl: options.baseUrl });
   const now = options.now ?? buildTime();
   const { sources, stats } = scanned ?? (await scanProject(paths, timings));
   const settings: RenderSettings = { basePath: config.basePath };

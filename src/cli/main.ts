@@ -1,3 +1,4 @@
+import { versionLine } from '../build/index.ts';
 import { formatDiagnostics, formatSummary, isContentFailure } from '../diagnostics/index.ts';
 import { buildCommand } from './commands/build.ts';
 import { checkCommand } from './commands/check.ts';
@@ -19,12 +20,15 @@ Options:
   --out <dir>         output folder (default: <root>/dist)
   --cache <dir>       cache folder (default: <root>/.cache)
   --drafts            include articles with draft: true
+  --base-url <url>    build: the site's URL instead of baseUrl in content/site.yml
+                      (preview deploys), e.g. https://example.org/archive/
   --format <name>     diagnostics as text (default), github or json
   --strict            check: treat warnings as errors
   --fix               check: apply the mechanical fixes (spellings, Arabic letters, date forms)
   --add-services      import: add unknown services to content/site.yml
   --force             import: replace an article that has the dump's shenaseh
   -h, --help          show this help
+  --version           print bayegan's version and its pipeline version
 
 Exit codes: 0 success, 1 content errors, 2 usage error.`;
 
@@ -45,6 +49,10 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     if (name === undefined || name === 'help' || name === '--help' || name === '-h' || args.includes('--help') || args.includes('-h')) {
       println(io.out, HELP);
       return name === undefined ? 2 : 0;
+    }
+    if (name === '--version' || name === 'version') {
+      println(io.out, versionLine());
+      return 0;
     }
     const command = commands[name];
     if (!command) throw new UsageError(`Unexpected command \`${name}\`, expected ${Object.keys(commands).join(', ')}`);

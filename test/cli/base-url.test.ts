@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RENDER_VERSION } from '../../src/render/index.ts';
+import { run } from '../helpers/cli.ts';
+import { siteYml, writeSite } from '../helpers/site.ts';
+
+const site = (yml = siteYml()) => `-- content/site.yml --
+${yml}
+-- content/news/1.md --
+---
+title: یک
+shenaseh: 1
+date: 1400-01-01
+service: سیاسی
+---
+[دو](/news/2/)
+-- content/news/2.md --
+---
+title: دو
+shenaseh: 2
+date: 1400-01-02
+service: سیاسی
+---
+متن.
+`;
+
+const read = (root: string, file: string) => readFileSync(path.join(root, 'dist', file), 'utf8');
+
+describe('build --base-url', () => {
+  const code = process.env.BAYEGAN_CODE_VERSION;
+  afterEach(() => void (code === undefined ? delete process.env.BAYEGAN_CODE_VERSION : (process.env.BAYEGAN_CODE_VERSION = code)));
+
+  it('replaces baseUrl of site.yml in every link, and says so', async () => {
+    const root = writeSite(site());
+    const { code: exit, out } = await run(['build', '--root', root, '--base-url', 'https://Preview.example/pr-7']);
+    expect(exit).toBe(0);
+    expect(out).toMatch(/^Built 2 articles into dist\/ for https:\/\/Preview\.example\/pr-7 in /);
+    const page = read(root, 'news/1/index.html');
+    expect(page).toContain('<link rel="canonical" href="https://preview.example/pr-7/news/1/">');
+    expect(page).toContain('href="/pr-7/news/2/"');
+    expect(read(root, 'sitemaps/1.xml')).toContain('<loc>https://preview.example/pr-7/news/2/</loc>');
+  });
+
+  it('is part of what makes a build up to date: the same inputs with another URL build again', async () => {
+    // The up-to-date check runs for a known code version (a bundle's digest).
+    process.env.BAYEGAN_CODE_VERSION = 'base-url-test';
+    const root = writeSite(site());
+    await run(['build', '--root', root]);
+    expect((await run(['build', '--root', root])).out).toContain('nothing had changed');
+    const preview = await run(['build', '--root', root, '--base-url', 'https://test.example/preview/']);
+    expect(preview.out).not.toContain('nothing had changed');
+    expect(read(root, 'news/1/index.html')).toContain('href="/preview/news/2/"');
+    const back = await run(['build', '--root', root]);
+    expect(back.out).not.toContain('nothing had changed');
+    expect(read(root, 'news/1/index.html')).toContain('href="/news/2/"');
+  });
+
+  it('refuses a URL that cannot be a base, before building anything', async () => {
+    const root = writeSite(site());
+    for (const [value, expected] of [
+      ['example.org/archive/', 'expected an absolute http(s) URL such as `https://example.org/`'],
+      ['ftp://example.org/', 'expected an absolute http(s) URL'],
+      ['https://example.org/archive/?preview=1', 'expected a URL without a query, a fragment or a password'],
+      ['', 'expected an absolute http(s) URL'],
+    ]) {
+      const { code: exit, err } = await run(['build', '--root', root, '--base-url', value!]);
+      expect(exit, value).toBe(2);
+      expect(err).toContain(`Unexpected --base-url \`${value}\`, ${expected}`);
+    }
+  });
+
+  it('checks baseUrl in site.yml the same way', async () => {
+    const root = writeSite(site(siteYml().replace('baseUrl: https://test.example/', 'baseUrl: https://test.example/a/#top')));
+    const { code: exit, err } = await run(['check', '--root', root]);
+    expect(exit).toBe(1);
+    expect(err).toContain('content/site.yml:3:10: error: Unexpected value for `baseUrl`: expected a URL without a query, a fragment or a password');
+  });
+});
+
+describe('bayegan --version', () => {
+  it('names the package and the pipeline version that caches are keyed by', async () => {
+    const { code, out } = await run(['--version']);
+    expect(code).toBe(0);
+    expect(out).toBe(`bayegan 0.1.0 pipeline ${RENDER_VERSION}\n`);
+  });
+});
