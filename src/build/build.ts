@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.ts';
-import { feedOutputsOf, redirectOutputs, sitemapOutputs } from '../outputs/index.ts';
+import { feedOutputsOf, redirectOutputs, sitemapOutputs, staticOutputs, withCacheHeaders } from '../outputs/index.ts';
 import { generatePages, loadTheme, type Output } from '../pages/index.ts';
 import { buildSiteModel } from '../site/index.ts';
 import { OutputWriter, readManifest, type WriteStats } from '../write/index.ts';
@@ -98,10 +98,11 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
       yield* feedOutputsOf(model);
       yield* sitemapOutputs(model, project.now);
       yield* redirectOutputs(model);
+      yield* staticOutputs(project.statics, config, paths.templates);
     };
     let files = 0;
     try {
-      for (const output of outputs()) {
+      for (const output of withCacheHeaders(outputs(), config, project.statics)) {
         await writer.emit(output);
         files += 1;
         if (files % 1000 === 0) collectIfGrown();

@@ -2,7 +2,7 @@ import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { buildTime, loadSiteConfig, resolvePaths, type PathOptions, type ProjectPaths, type SiteConfig } from '../config/index.ts';
 import { ContentFailure, hasErrors, type Diagnostic } from '../diagnostics/index.ts';
-import { scanContent, type SourceFile } from '../load/index.ts';
+import { scanContent, scanStatic, type SourceFile, type StaticFile } from '../load/index.ts';
 import type { RenderSettings } from '../render/index.ts';
 import { analyse, checkKey, type Analysis } from './analyse.ts';
 import { readPayloads, readSourceIndex, writeSourceIndex, type ParsedPayload, type SourceRecord } from './cache/index.ts';
@@ -30,6 +30,8 @@ export interface CheckedProject extends Analysis {
   settings: RenderSettings;
   now: number;
   sources: SourceFile[];
+  /** The files of `static/`, checked with the archive. */
+  statics: StaticFile[];
   /** Problems with the cache (ignored and repaired), for the user to know. */
   warnings: string[];
   /** The worker pool, started on first use. */
@@ -135,6 +137,7 @@ async function compileSources(
 export interface Scanned {
   sources: SourceFile[];
   stats: Stats[];
+  statics: StaticFile[];
   timings: Timings;
 }
 
@@ -144,7 +147,8 @@ export async function scanProject(paths: ProjectPaths, timings = new Timings()):
   timings.mark('scan');
   const stats = sources.map((source) => statSync(source.abs));
   timings.mark('stat sources');
-  return { sources, stats, timings };
+  const statics = scanStatic(paths);
+  return { sources, stats, statics, timings };
 }
 
 /**
@@ -157,7 +161,7 @@ export async function checkProject(options: RunOptions, render = false, scanned?
   const paths = resolvePaths(options);
   const config = loadSiteConfig(paths, { baseUrl: options.baseUrl });
   const now = options.now ?? buildTime();
-  const { sources, stats } = scanned ?? (await scanProject(paths, timings));
+  const { sources, stats, statics } = scanned ?? (await scanProject(paths, timings));
   const settings: RenderSettings = { basePath: config.basePath };
   let pool: Runner | undefined;
   const runner = () => (pool ??= createRunner(options.threads ?? defaultThreads()));
@@ -166,7 +170,7 @@ export async function checkProject(options: RunOptions, render = false, scanned?
     // Parsing many files leaves much garbage behind (their results crossed threads).
     const madeMuch = parsed >= MUCH_PARSED;
     collectGarbage(madeMuch);
-    const analysis = analyse(sources, compiled, config, paths, { drafts: options.drafts ?? false, now });
+    const analysis = analyse(sources, compiled, config, paths, { drafts: options.drafts ?? false, now, statics });
     timings.mark(`validate (${analysis.checkedNow.size} files checked again)`);
     // Each file's own check goes into its record (a new object, so that its shard is written).
     const updated = records.map((record) => {
@@ -182,7 +186,7 @@ export async function checkProject(options: RunOptions, render = false, scanned?
     };
     // `check` ends here; `build` needs the pool again for pages and closes it itself.
     if (!render) await close();
-    return { ...analysis, paths, config, settings, now, sources, warnings, runner, close, timings };
+    return { ...analysis, paths, config, settings, now, sources, statics, warnings, runner, close, timings };
   } catch (error) {
     await pool?.close();
     throw error;

@@ -40,6 +40,7 @@ export const RULES = {
   'broken-link': { severity: 'error', title: 'a link to a page the site does not have', example: '`[…](/news/99999/)`, `[…](/tag/نیست/)`, `[…](21007.md)` (link to `/news/21007/`)' },
   'image-path': { severity: 'error', title: 'an image outside the article’s folder', example: '`![…](../x.png)`, `image: /x.png`' },
   'markdown-unreadable': { severity: 'error', title: 'a body nested too deeply to read', example: 'thousands of nested `>` quotes or `*` marks' },
+  'static-file': { severity: 'error', title: 'a file of static/ that cannot be published', example: '`static/tags/index.html` (bayegan writes `/tags/`), `static/assets/x.css`, a link out of the project, a FIFO' },
   'missing-image': { severity: 'error', title: 'an image file that does not exist', example: '`![…](map.png)` with no `map.png` next to the article' },
 } as const satisfies Record<string, Rule>;
 

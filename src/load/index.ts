@@ -1,2 +1,3 @@
 export * from './read.ts';
 export * from './scan.ts';
+export * from './static.ts';
