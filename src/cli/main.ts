@@ -20,8 +20,8 @@ Options:
   --out <dir>         output folder (default: <root>/dist)
   --cache <dir>       cache folder (default: <root>/.cache)
   --drafts            include articles with draft: true
-  --base-url <url>    build: the site's URL instead of baseUrl in content/site.yml
-                      (preview deploys), e.g. https://example.org/archive/
+  --base-url <url>    the site's URL instead of baseUrl in content/site.yml (preview
+                      deploys), e.g. https://example.org/archive/; give check the same
   --format <name>     diagnostics as text (default), github or json
   --strict            check: treat warnings as errors
   --fix               check: apply the mechanical fixes (spellings, Arabic letters, date forms)

@@ -56,6 +56,17 @@ describe('build --base-url', () => {
     expect(read(root, 'news/1/index.html')).toContain('href="/news/2/"');
   });
 
+  it('is taken by check too, so that a check before the build (as CI runs them) leaves the build nothing to parse', async () => {
+    const root = writeSite(site());
+    const url = 'https://user.github.io/archive/';
+    await run(['build', '--root', root, '--base-url', url]);
+    expect((await run(['check', '--root', root, '--base-url', url])).code).toBe(0);
+    expect((await run(['build', '--root', root, '--base-url', url])).out).toContain('; 0 of 2 sources parsed, the rest from the cache');
+    // A check under other settings keeps its own parse results, and the build has to parse again.
+    await run(['check', '--root', root]);
+    expect((await run(['build', '--root', root, '--base-url', url])).out).toContain('; 2 of 2 sources parsed, the rest from the cache');
+  });
+
   it('refuses a URL that cannot be a base, before building anything', async () => {
     const root = writeSite(site());
     for (const [value, expected] of [
@@ -64,9 +75,11 @@ describe('build --base-url', () => {
       ['https://example.org/archive/?preview=1', 'expected a URL without a query, a fragment or a password'],
       ['', 'expected an absolute http(s) URL'],
     ]) {
-      const { code: exit, err } = await run(['build', '--root', root, '--base-url', value!]);
-      expect(exit, value).toBe(2);
-      expect(err).toContain(`Unexpected --base-url \`${value}\`, ${expected}`);
+      for (const command of ['build', 'check']) {
+        const { code: exit, err } = await run([command, '--root', root, '--base-url', value!]);
+        expect(exit, value).toBe(2);
+        expect(err).toContain(`Unexpected --base-url \`${value}\`, ${expected}`);
+      }
     }
   });
 

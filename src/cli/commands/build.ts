@@ -9,9 +9,11 @@ const options = {
   'base-url': { type: 'string' },
 } as const;
 
-// A preview deploy's URL comes from CI, often from a variable that may be empty or mistyped:
-// say so before anything is built, the way site.yml's own `baseUrl` is checked.
-function baseUrlOption(value: string | undefined): string | undefined {
+/**
+ * Read `--base-url`. A preview deploy's URL comes from CI, often from a variable that may be
+ * empty or mistyped: say so before anything is built, the way site.yml's own `baseUrl` is checked.
+ */
+export function baseUrlOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const parsed = baseUrlSchema.safeParse(value);
   if (!parsed.success) throw new UsageError(`Unexpected --base-url \`${value}\`, ${parsed.error.issues[0]?.message ?? 'expected an absolute http(s) URL'}`);

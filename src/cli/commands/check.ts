@@ -4,9 +4,12 @@ import { applyFixes, fixesOf, type FixResult } from '../../build/fix.ts';
 import { checkProject, type CheckedProject, type RunOptions } from '../../build/index.ts';
 import { formatDiagnostics, formatSummary, hasErrors, isContentFailure, type Diagnostic } from '../../diagnostics/index.ts';
 import { println, projectOptions, reporting, UsageError, type Io, type Reporting } from '../io.ts';
+import { baseUrlOption } from './build.ts';
 
 const options = {
   ...projectOptions,
+  // The same URL as the build's: the cache keeps what a file parses to under its site settings.
+  'base-url': { type: 'string' },
   strict: { type: 'boolean', default: false },
   fix: { type: 'boolean', default: false },
 } as const;
@@ -35,7 +38,7 @@ export async function checkCommand(args: string[], io: Io, report: (r: Reporting
     throw new UsageError(`Unexpected --root \`${values.root}\`, expected a folder`);
   }
   const started = performance.now();
-  const run: RunOptions = { root: values.root, cache: values.cache, drafts: values.drafts };
+  const run: RunOptions = { root: values.root, cache: values.cache, drafts: values.drafts, baseUrl: baseUrlOption(values['base-url']) };
   let project: CheckedProject | undefined;
   let found: Diagnostic[];
   try {
