@@ -11,7 +11,7 @@ export interface CrawlResult {
 /**
  * Fetch `starts` from a server at `origin`, then every URL of the site that an HTML, CSS, XML or
  * robots.txt answer names (`publicUrl`, the site's own URL, is mapped to the server), once
- * each, and report the answers that were not 200.
+ * each, following permanent redirects, and report the answers that were not 200.
  */
 export async function crawl(origin: string, publicUrl: string, starts: string[]): Promise<CrawlResult> {
   const visited = new Map<string, number>();
@@ -28,6 +28,12 @@ export async function crawl(origin: string, publicUrl: string, starts: string[])
         visited.set(key, 0);
         const response = await fetch(key, { redirect: 'manual' });
         visited.set(key, response.status);
+        const location = response.headers.get('location');
+        // A folder asked for without its slash is sent to it: follow, as a browser would.
+        if ((response.status === 301 || response.status === 308) && location) {
+          queue.push({ url: new URL(location, key).href, from: key });
+          return void (await response.body?.cancel());
+        }
         const type = response.headers.get('content-type') ?? '';
         if (response.status !== 200 || !/html|css|xml|text\/plain/.test(type)) {
           if (response.status !== 200) broken.push(`${key} (${response.status}) ← ${from}`);
