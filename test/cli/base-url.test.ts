@@ -1,35 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RENDER_VERSION } from '../../src/render/index.ts';
 import { run } from '../helpers/cli.ts';
-import { siteYml, writeSite } from '../helpers/site.ts';
+import { codeVersion } from '../helpers/files.ts';
+import { articleFile, siteYml, writeSite } from '../helpers/site.ts';
 
 const site = (yml = siteYml()) => `-- content/site.yml --
 ${yml}
--- content/news/1.md --
----
-title: یک
-shenaseh: 1
-date: 1400-01-01
-service: سیاسی
----
-[دو](/news/2/)
--- content/news/2.md --
----
-title: دو
-shenaseh: 2
-date: 1400-01-02
-service: سیاسی
----
-متن.
-`;
+${articleFile(1, { body: '[دو](/news/2/)' })}${articleFile(2, { date: '1400-01-02' })}`;
 
 const read = (root: string, file: string) => readFileSync(path.join(root, 'dist', file), 'utf8');
 
 describe('build --base-url', () => {
-  const code = process.env.BAYEGAN_CODE_VERSION;
-  afterEach(() => void (code === undefined ? delete process.env.BAYEGAN_CODE_VERSION : (process.env.BAYEGAN_CODE_VERSION = code)));
+  const useCode = codeVersion();
 
   it('replaces baseUrl of site.yml in every link, and says so', async () => {
     const root = writeSite(site());
@@ -43,8 +27,7 @@ describe('build --base-url', () => {
   });
 
   it('is part of what makes a build up to date: the same inputs with another URL build again', async () => {
-    // The up-to-date check runs for a known code version (a bundle's digest).
-    process.env.BAYEGAN_CODE_VERSION = 'base-url-test';
+    useCode('base-url-test');
     const root = writeSite(site());
     await run(['build', '--root', root]);
     expect((await run(['build', '--root', root])).out).toContain('nothing had changed');

@@ -2,7 +2,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashBytes } from '../../src/load/index.ts';
-import { build, siteYml, writeSite } from '../helpers/site.ts';
+import { articleFile, build, siteYml, writeSite } from '../helpers/site.ts';
 
 const theme = path.resolve(import.meta.dirname, '../../templates');
 
@@ -17,17 +17,7 @@ function assets(dist: string): Map<string, string> {
 
 describe('fingerprinted assets', () => {
   it('are named by their bytes: a name changes exactly when the bytes do', async () => {
-    const root = writeSite(`-- content/site.yml --
-${siteYml()}
--- content/news/1.md --
----
-title: یک
-shenaseh: 1
-date: 1400-01-01
-service: سیاسی
----
-متن.
-`);
+    const root = writeSite(`-- content/site.yml --\n${siteYml()}\n${articleFile(1)}`);
     cpSync(theme, path.join(root, 'templates'), { recursive: true });
     const first = await build(root);
     const before = assets(first.dist);

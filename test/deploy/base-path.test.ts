@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,21 +7,15 @@ import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.ts';
 import { crawl } from '../helpers/crawl.ts';
+import { filesUnder } from '../helpers/files.ts';
 import { isNonPage, urlsOf, type FoundUrl } from '../helpers/urls.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const BASE = 'https://example.org/archive/';
 const TEXT = /\.(html|xml|json|css|txt)$|^_redirects$|^_headers$/;
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
-}
-
 function sourcesText(dir: string): string {
-  return files(dir).filter((f) => f.endsWith('.md')).map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
+  return filesUnder(dir).filter((f) => f.endsWith('.md')).map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
 }
 
 /** The file of the output that a URL of the site names, or undefined. */
@@ -65,7 +59,7 @@ describe('the sample archive built under a base path', () => {
     const authored = sourcesText(path.join(root, 'content'));
     const wrong: string[] = [];
     const seen = new Map<string, number>();
-    for (const file of files(dist).filter((f) => TEXT.test(path.posix.basename(f)))) {
+    for (const file of filesUnder(dist).filter((f) => TEXT.test(path.posix.basename(f)))) {
       const page = new URL(file.replace(/(^|\/)index\.html$/, '$1'), BASE);
       for (const { url, where } of urlsOf(file, readFileSync(path.join(dist, file), 'utf8')) as FoundUrl[]) {
         if (isNonPage(url)) continue;
@@ -97,7 +91,7 @@ describe('the sample archive built under a base path', () => {
     // Every file of the site was reached, but for full list pages whose articles an index's
     // front page still shows (stable pagination: they are linked once newer pages push them back).
     const reached = new Set([...visited.keys()].map((url) => fileOf(dist, new URL(url).pathname)));
-    const missed = files(dist).filter((f) => !reached.has(f) && !['_headers', '_redirects'].includes(f) && !/(^|\/)page\/\d+\/index\.html$/.test(f));
+    const missed = filesUnder(dist).filter((f) => !reached.has(f) && !['_headers', '_redirects'].includes(f) && !/(^|\/)page\/\d+\/index\.html$/.test(f));
     expect(missed).toEqual([]);
   }, 120_000);
 });

@@ -1,9 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMMUTABLE, REVALIDATE, headersText } from '../../src/outputs/index.ts';
-import { build, siteYml, writeSite } from '../helpers/site.ts';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { filesUnder } from '../helpers/files.ts';
+import { articleFile, build, siteYml, writeSite } from '../helpers/site.ts';
 
 /** `_headers` read the way Netlify and Cloudflare Pages read it: rules of a path pattern and its headers. */
 function parseHeaders(text: string): Array<{ pattern: string; headers: string[] }> {
@@ -21,25 +21,9 @@ function matches(pattern: string, urlPath: string): boolean {
   return pattern.endsWith('*') ? urlPath.startsWith(pattern.slice(0, -1)) : urlPath === pattern;
 }
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
-}
-
 const site = `-- content/site.yml --
 ${siteYml()}
--- content/news/1/1.md --
----
-title: یک
-shenaseh: 1
-date: 1400-01-01
-service: سیاسی
-image: map.png
-aliases: [/قدیمی/1.html, /old/a]
----
-متن یک.
--- content/news/1/map.png --
+${articleFile(1, { extra: 'image: map.png\naliases: [/قدیمی/1.html, /old/a]\n' })}-- content/news/map.png --
 \x89PNG\r\n\x1a\n
 -- static/CNAME --
 archive.example
@@ -54,7 +38,7 @@ describe('_headers', () => {
       const base = new URL(baseUrl).pathname;
       const rules = parseHeaders(built.read('_headers'));
       expect(rules.every((r) => r.pattern.startsWith(base))).toBe(true);
-      for (const file of files(built.dist).filter((f) => f !== '_headers' && f !== '_redirects')) {
+      for (const file of filesUnder(built.dist).filter((f) => f !== '_headers' && f !== '_redirects')) {
         const urlPath = base + file.split('/').map(encodeURIComponent).join('/').replace(/(^|\/)index\.html$/, '$1');
         const cache = rules.filter((r) => matches(r.pattern, urlPath)).flatMap((r) => r.headers.filter((h) => h.startsWith('Cache-Control:')));
         expect(cache, urlPath).toEqual([`Cache-Control: ${file.startsWith('assets/') ? IMMUTABLE : REVALIDATE}`]);

@@ -1,9 +1,10 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMMUTABLE, REVALIDATE } from '../../src/outputs/index.ts';
 import { run } from '../helpers/cli.ts';
+import { filesUnder } from '../helpers/files.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
@@ -27,10 +28,7 @@ describe('the README’s host sections', () => {
     cpSync(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
     expect((await run(['build', '--root', root])).code).toBe(0);
     const dist = path.join(root, 'dist');
-    const files = readdirSync(dist, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(dist, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
-    for (const file of files.filter((f) => !f.startsWith('_'))) {
+    for (const file of filesUnder(dist).filter((f) => !f.startsWith('_'))) {
       // The URL a reader asks for: a folder for an index.html, else the file.
       const uri = '/' + file.replace(/(^|\/)index\.html$/, '$1').split('/').map(encodeURIComponent).join('/');
       const result = handler({ request: { uri } });

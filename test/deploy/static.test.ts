@@ -1,23 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.ts';
 import { changedOutside, makeSandbox, SECRET, treeDigest } from '../helpers/sandbox.ts';
-import { siteYml, writeSite } from '../helpers/site.ts';
+import { codeVersion } from '../helpers/files.ts';
+import { articleFile, siteYml, writeSite } from '../helpers/site.ts';
 
-const project = (extra = '') => `-- content/site.yml --
+const project = () => `-- content/site.yml --
 ${siteYml()}
--- content/news/1.md --
----
-title: یک
-shenaseh: 1
-date: 1400-01-01
-service: سیاسی
-aliases: [/old/1.html]
----
-متن یک.
-${extra}`;
+${articleFile(1, { extra: 'aliases: [/old/1.html]\n' })}`;
 
 const bytes = (root: string, file: string) => readFileSync(path.join(root, file));
 const allBytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
@@ -28,8 +20,7 @@ function writeStatic(root: string, file: string, content: string | Buffer): void
 }
 
 describe('static/', () => {
-  const code = process.env.BAYEGAN_CODE_VERSION;
-  afterEach(() => void (code === undefined ? delete process.env.BAYEGAN_CODE_VERSION : (process.env.BAYEGAN_CODE_VERSION = code)));
+  const useCode = codeVersion();
 
   it('is copied into the output byte for byte, at the same paths, hidden folders and Persian names included', async () => {
     const root = writeSite(project());
@@ -132,8 +123,7 @@ describe('static/', () => {
   });
 
   it('publishes a file added to static/ when nothing else changed, and removes one taken away', async () => {
-    // The up-to-date check runs for a known code version (a bundle's digest).
-    process.env.BAYEGAN_CODE_VERSION = 'static-test';
+    useCode('static-test');
     const root = writeSite(project());
     await run(['build', '--root', root]);
     expect((await run(['build', '--root', root])).out).toContain('nothing had changed');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { run } from '../helpers/cli.ts';
-import { siteYml, writeSite } from '../helpers/site.ts';
+import { articleFile, siteYml, writeSite } from '../helpers/site.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const scripts = (JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
@@ -59,17 +59,7 @@ describe('the GitHub workflows', () => {
   const pullRequest = load('pull-request.yml');
 
   it('run only npm scripts, bayegan commands and options that exist, on a real site', async () => {
-    const root = writeSite(`-- content/site.yml --
-${siteYml()}
--- content/news/1.md --
----
-title: یک
-shenaseh: 1
-date: 1400-01-01
-service: سیاسی
----
-متن.
-`);
+    const root = writeSite(`-- content/site.yml --\n${siteYml()}\n${articleFile(1)}`);
     const allowed = new Set(['npm ci', '.ci/run']);
     let called = 0;
     for (const step of [...steps(deploy), ...steps(pullRequest)].filter((s) => s.run)) {

@@ -56,3 +56,25 @@ export async function build(root: string, options: RunOptions = {}): Promise<Bui
 export async function buildSite(text: string, options: RunOptions = {}): Promise<BuiltSite> {
   return build(writeSite(text), options);
 }
+
+/** Front-matter choices for {@link articleFile}. */
+export interface ArticleOptions {
+  date?: string;
+  service?: string;
+  /** More front-matter lines, each ending with a newline. */
+  extra?: string;
+  body?: string;
+}
+
+/** One article in a site text block: `content/news/<id>.md`, titled by its id. */
+export function articleFile(id: number, { date = '1400-01-01', service = 'سیاسی', extra = '', body = `متن ${id}.` }: ArticleOptions = {}): string {
+  return `-- content/news/${id}.md --
+---
+title: خبر ${id}
+shenaseh: ${id}
+date: ${date}
+service: ${service}
+${extra}---
+${body}
+`;
+}
