@@ -7,7 +7,7 @@ import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.ts';
 import { crawl } from '../helpers/crawl.ts';
-import { filesUnder } from '../helpers/files.ts';
+import { filesUnder, isServedFile } from '../helpers/files.ts';
 import { isNonPage, urlsOf, type FoundUrl } from '../helpers/urls.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -91,7 +91,7 @@ describe('the sample archive built under a base path', () => {
     // Every file of the site was reached, but for full list pages whose articles an index's
     // front page still shows (stable pagination: they are linked once newer pages push them back).
     const reached = new Set([...visited.keys()].map((url) => fileOf(dist, new URL(url).pathname)));
-    const missed = filesUnder(dist).filter((f) => !reached.has(f) && !['_headers', '_redirects'].includes(f) && !/(^|\/)page\/\d+\/index\.html$/.test(f));
+    const missed = filesUnder(dist).filter((f) => !reached.has(f) && isServedFile(f) && !/(^|\/)page\/\d+\/index\.html$/.test(f));
     expect(missed).toEqual([]);
   }, 120_000);
 });

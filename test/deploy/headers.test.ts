@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMMUTABLE, REVALIDATE, headersText } from '../../src/outputs/index.ts';
-import { filesUnder } from '../helpers/files.ts';
+import { filesUnder, isServedFile } from '../helpers/files.ts';
 import { articleFile, build, siteYml, writeSite } from '../helpers/site.ts';
 
 /** `_headers` read the way Netlify and Cloudflare Pages read it: rules of a path pattern and its headers. */
@@ -38,7 +38,7 @@ describe('_headers', () => {
       const base = new URL(baseUrl).pathname;
       const rules = parseHeaders(built.read('_headers'));
       expect(rules.every((r) => r.pattern.startsWith(base))).toBe(true);
-      for (const file of filesUnder(built.dist).filter((f) => f !== '_headers' && f !== '_redirects')) {
+      for (const file of filesUnder(built.dist).filter(isServedFile)) {
         const urlPath = base + file.split('/').map(encodeURIComponent).join('/').replace(/(^|\/)index\.html$/, '$1');
         const cache = rules.filter((r) => matches(r.pattern, urlPath)).flatMap((r) => r.headers.filter((h) => h.startsWith('Cache-Control:')));
         expect(cache, urlPath).toEqual([`Cache-Control: ${file.startsWith('assets/') ? IMMUTABLE : REVALIDATE}`]);

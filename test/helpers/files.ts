@@ -19,3 +19,11 @@ export function codeVersion(): (name: string) => void {
   afterEach(() => void (before === undefined ? delete process.env.BAYEGAN_CODE_VERSION : (process.env.BAYEGAN_CODE_VERSION = before)));
   return (name) => void (process.env.BAYEGAN_CODE_VERSION = name);
 }
+
+/**
+ * True for a file of the output that readers are served: not one the host reads (`_headers`,
+ * `_redirects`) nor the writer's own record of the folder (`.bayegan-output`).
+ */
+export function isServedFile(file: string): boolean {
+  return !['_headers', '_redirects', '.bayegan-output'].includes(file);
+}
