@@ -30,8 +30,8 @@ function phases(stderr: string): string {
   return [...stderr.matchAll(/^ {2}(.+?)\s+(\d+) ms$/gm)].map((m) => `${m[1]!.trim()} ${(Number(m[2]) / 1000).toFixed(1)} s`).join(', ');
 }
 
-/** The CI scenarios and Hugo, for a corpus at `corpus` of `count` articles. */
-export function ciScenarios(corpus: string, count: number): Measurement[] {
+/** The CI scenarios and Hugo (twice; once more with related articles if `hugoRelated`), for a corpus at `corpus` of `count` articles. */
+export function ciScenarios(corpus: string, count: number, hugoRelated = false): Measurement[] {
   const work = path.join(repo, '.bench', `ci-${count}`);
   const site = path.join(work, 'site');
   const saved = path.join(work, 'cache.tar');
@@ -59,12 +59,12 @@ export function ciScenarios(corpus: string, count: number): Measurement[] {
   }
 
   const hugo = path.join(work, 'hugo');
-  const articles = writeHugoSite(site, hugo);
-  for (const run of [1, 2]) {
-    rmSync(path.join(hugo, 'public'), { recursive: true, force: true });
-    rmSync(path.join(hugo, 'resources'), { recursive: true, force: true });
+  const version = spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.split(' ')[1];
+  const runs: Array<[string, boolean]> = [['run 1', false], ['run 2', false], ...(hugoRelated ? [['with related articles', true] as [string, boolean]] : [])];
+  for (const [label, related] of runs) {
+    const articles = writeHugoSite(site, hugo, related);
     rmSync(path.join(work, 'hugo-cache'), { recursive: true, force: true });
-    const result = program(`Hugo ${spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.split(' ')[1]}, full build (run ${run})`, 'hugo', ['--quiet', '--cacheDir', path.join(work, 'hugo-cache')], hugo);
+    const result = program(`Hugo ${version}, full build (${label})`, 'hugo', ['--quiet', '--cacheDir', path.join(work, 'hugo-cache')], hugo);
     result.files = readdirSync(path.join(hugo, 'public'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
     result.rendered = articles;
     record(result);

@@ -1,5 +1,5 @@
 /**
- * Build benchmark: `npm run bench -- --articles 100000 [--seed 1] [--ci]`.
+ * Build benchmark: `npm run bench -- --articles 100000 [--seed 1] [--ci [--hugo-related]]`.
  * Generates a synthetic archive (scripts/gen-corpus.ts) under `.bench/<n>/`, then times whole
  * `bayegan build` processes: cold (no cache, no dist/), nothing changed, one article's body
  * edited, one article added, one template edited. With `--ci`, the builds a CI run makes instead,
@@ -47,13 +47,18 @@ function editScenarios(root: string, count: number): Measurement[] {
 
 function main(): void {
   const { values } = parseArgs({
-    options: { articles: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, ci: { type: 'boolean', default: false } },
+    options: {
+      articles: { type: 'string', default: '1000' },
+      seed: { type: 'string', default: '1' },
+      ci: { type: 'boolean', default: false },
+      'hugo-related': { type: 'boolean', default: false },
+    },
   });
   const count = Number(values.articles);
   const root = corpus(count, Number(values.seed));
   // Warm the CLI bundle so that the first measurement is not the one that makes it.
   spawnSync(process.execPath, [path.join(repo, 'bin/bayegan.mjs'), '--help']);
-  const results = values.ci ? ciScenarios(root, count) : editScenarios(root, count);
+  const results = values.ci ? ciScenarios(root, count, values['hugo-related']) : editScenarios(root, count);
   const cpus = os.cpus();
   const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`\n${count} articles · ${cpus.length} × ${cpus[0]?.model ?? 'cpu'} · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · load average at the end ${load}\n`);

@@ -2,10 +2,11 @@
  * The same archive as a Hugo site, for the side-by-side benchmark (`npm run bench -- --ci`):
  * every article of a bayegan corpus with the front matter Hugo reads (title, ISO date with the
  * newsroom's offset, tags, its service as a taxonomy, the lead as summary), and a minimal theme
- * that builds what bayegan's does at its core: an RTL page per article (with previous/next and
- * five related articles by shared tags), the home page, a page per service and per tag, all
- * paginated by 10, the list of all tags, RSS for the site and for each service, and a sitemap.
- * Not built by Hugo: Jalali month archives, Atom, the news sitemap, redirect pages, Persian typography.
+ * that builds what bayegan's does at its core: an RTL page per article (with previous/next, and
+ * with `related`, five related articles by shared tags), the home page, a page per service and
+ * per tag, all paginated by 10, the list of all tags, RSS for the site and for each service, and
+ * a sitemap. Not built by Hugo: Jalali month archives, Atom, the news sitemap, redirect pages,
+ * Persian typography.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -39,7 +40,7 @@ const THEME: Record<string, string> = {
   <ul class="tags">{{ range .GetTerms "tags" }}<li><a href="{{ .RelPermalink }}" rel="tag">{{ .LinkTitle }}</a></li>{{ end }}</ul>
 </article>
 <nav>{{ with .PrevInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}{{ with .NextInSection }}<a rel="next" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>
-<aside><ol>{{ range first 5 (.Site.RegularPages.Related .) }}<li>{{ partial "card.html" . }}</li>{{ end }}</ol></aside>
+{{ if site.Params.related }}<aside><ol>{{ range first 5 (.Site.RegularPages.Related .) }}<li>{{ partial "card.html" . }}</li>{{ end }}</ol></aside>{{ end }}
 {{ end }}
 `,
   '_default/list.html': `{{ define "main" }}
@@ -89,14 +90,20 @@ function markdownFiles(dir: string): string[] {
   });
 }
 
-/** Write the Hugo site of the bayegan project at `root` into `out`; returns how many articles it has. */
-export function writeHugoSite(root: string, out: string): number {
+/**
+ * Write the Hugo site of the bayegan project at `root` into `out`; returns how many articles it
+ * has. `related` lists related articles on article pages (Hugo's related content by tags, which
+ * with a few very common tags costs it more than everything else together).
+ */
+export function writeHugoSite(root: string, out: string, related = false): number {
   rmSync(out, { recursive: true, force: true });
   for (const [file, text] of Object.entries(THEME)) {
     mkdirSync(path.dirname(path.join(out, 'layouts', file)), { recursive: true });
     writeFileSync(path.join(out, 'layouts', file), text);
   }
-  writeFileSync(path.join(out, 'hugo.toml'), CONFIG);
+  writeFileSync(path.join(out, 'hugo.toml'), `${CONFIG}[params]
+  related = ${related}
+`);
   const site = readFileSync(path.join(root, 'content/site.yml'), 'utf8');
   const services = new Map([...site.matchAll(/- slug: (\S+)\n\s+name: (.+)/g)].map((m) => [normalizeIdentity(m[2]!.trim()), { slug: m[1]!, name: m[2]!.trim() }]));
   mkdirSync(path.join(out, 'content/news'), { recursive: true });
