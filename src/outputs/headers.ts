@@ -48,11 +48,12 @@ export function headersText(tops: ReadonlyMap<string, 'file' | 'folder'>, config
   const rule = (pattern: string, header: string) => `${pattern}\n  ${header}\n`;
   const rules = [rule(`${base}*`, 'X-Content-Type-Options: nosniff'), rule(`${base}assets/*`, `Cache-Control: ${IMMUTABLE}`)];
   const entries = [...tops].filter(([name]) => name !== 'assets' && !HOST_FILES.has(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const folders = entries.filter(([, kind]) => kind === 'folder');
-  // Past the host's limit, loose files at the root keep the host's default (Netlify and Cloudflare: revalidate every time).
-  const files = rules.length + entries.length > MAX_RULES ? entries.filter(([name]) => name === '') : entries.filter(([, kind]) => kind === 'file');
-  for (const [name] of [...files, ...folders].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const pattern = name === '' ? base : tops.get(name) === 'folder' ? `${base}${rulePath(name)}/*` : `${base}${rulePath(name)}`;
+  // Past the host's limit, loose files at the root (then whatever is left over) keep the host's
+  // default, which on Netlify and Cloudflare revalidates every time.
+  const room = MAX_RULES - rules.length;
+  const kept = entries.length <= room ? entries : entries.filter(([name, kind]) => name === '' || kind === 'folder').slice(0, room);
+  for (const [name, kind] of kept) {
+    const pattern = name === '' ? base : kind === 'folder' ? `${base}${rulePath(name)}/*` : `${base}${rulePath(name)}`;
     rules.push(rule(pattern, `Cache-Control: ${REVALIDATE}`));
   }
   const own = extra === '' ? '' : `\n# From static/_headers:\n${extra.endsWith('\n') ? extra : `${extra}\n`}`;
