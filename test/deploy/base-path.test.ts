@@ -1,16 +1,12 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../helpers/cli.ts';
 import { crawl } from '../helpers/crawl.ts';
+import { buildSample, serveUnder } from '../helpers/serve.ts';
 import { filesUnder, isServedFile } from '../helpers/files.ts';
 import { isNonPage, urlsOf, type FoundUrl } from '../helpers/urls.ts';
 
-const repo = path.resolve(import.meta.dirname, '../..');
 const BASE = 'https://example.org/archive/';
 const TEXT = /\.(html|xml|json|css|txt)$|^_redirects$|^_headers$/;
 
@@ -31,29 +27,19 @@ function fileOf(dist: string, pathname: string): string | undefined {
 describe('the sample archive built under a base path', () => {
   let root: string;
   let dist: string;
-  let server: Server;
-  let origin: string;
+  let server: Awaited<ReturnType<typeof serveUnder>>;
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'bayegan-base-path-'));
-    cpSync(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
     mkdirSync(path.join(root, 'static/.well-known'), { recursive: true });
     writeFileSync(path.join(root, 'static/.well-known/security.txt'), 'Contact: mailto:security@example.org\n');
-    const { code, err } = await run(['build', '--root', root, '--base-url', BASE]);
-    expect(code, err).toBe(0);
+    await buildSample(BASE, root);
     dist = path.join(root, 'dist');
     // A real static server, answering only under /archive/, as a host serving the site from a subfolder.
-    const serve = sirv(dist, { dev: true, dotfiles: true });
-    server = createServer((req, res) => {
-      if (!req.url?.startsWith('/archive/')) return void res.writeHead(404).end();
-      req.url = req.url.slice('/archive'.length);
-      serve(req, res, () => void res.writeHead(404).end());
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveUnder(dist, '/archive/');
   }, 120_000);
 
-  afterAll(() => new Promise<void>((resolve) => server?.close(() => resolve())));
+  afterAll(() => server?.close());
 
   it('starts every internal URL of every HTML, XML, JSON, CSS, _redirects, _headers and robots.txt file with the base, and each names a file', () => {
     const authored = sourcesText(path.join(root, 'content'));
@@ -86,7 +72,7 @@ describe('the sample archive built under a base path', () => {
   it('serves from a subfolder: every link followed from the home page, the feeds, sitemaps and redirects answers 200', async () => {
     const redirects = readFileSync(path.join(dist, '_redirects'), 'utf8').split('\n').filter(Boolean).map((l) => l.split(' ')[0]!);
     const starts = ['/archive/', '/archive/robots.txt', '/archive/sitemap.xml', '/archive/news-sitemap.xml', '/archive/feed.xml', '/archive/atom.xml', '/archive/404.html', '/archive/.well-known/security.txt', ...redirects];
-    const { visited, broken } = await crawl(origin, BASE, starts);
+    const { visited, broken } = await crawl(server.origin, BASE, starts);
     expect(broken).toEqual([]);
     // Every file of the site was reached, but for full list pages whose articles an index's
     // front page still shows (stable pagination: they are linked once newer pages push them back).

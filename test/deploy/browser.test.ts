@@ -1,15 +1,9 @@
 /// <reference lib="dom" />
-import { cpSync, existsSync, mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../helpers/cli.ts';
-
-const repo = path.resolve(import.meta.dirname, '../..');
+import { buildSample, serveUnder } from '../helpers/serve.ts';
 // Debian's Chromium, as in test/browser/: skipped without it unless BAYEGAN_REQUIRE_BROWSER=1 (.ci/run).
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -17,27 +11,17 @@ const available = existsSync(CHROMIUM) || process.env.BAYEGAN_REQUIRE_BROWSER ==
 
 describe.skipIf(!available)('the sample archive in a browser, served from /archive/', () => {
   let browser: Browser;
-  let server: Server;
-  let origin: string;
+  let server: Awaited<ReturnType<typeof serveUnder>>;
 
   beforeAll(async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'bayegan-deploy-browser-'));
-    cpSync(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
-    expect((await run(['build', '--root', root, '--base-url', 'https://example.org/archive/'])).code).toBe(0);
-    const serve = sirv(path.join(root, 'dist'), { dev: true });
-    server = createServer((req, res) => {
-      if (!req.url?.startsWith('/archive/')) return void res.writeHead(404).end();
-      req.url = req.url.slice('/archive'.length);
-      serve(req, res, () => void res.writeHead(404).end());
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const root = await buildSample('https://example.org/archive/');
+    server = await serveUnder(path.join(root, 'dist'), '/archive/');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await server?.close();
   });
 
   it('loads pages with no failed request and no console error, and finds the favicon the page names', async () => {
@@ -47,7 +31,7 @@ describe.skipIf(!available)('the sample archive in a browser, served from /archi
     page.on('requestfailed', (request) => void failures.push(`failed: ${request.url()}`));
     page.on('response', (response) => void (response.status() >= 400 && failures.push(`${response.status()}: ${response.url()}`)));
     for (const url of ['/archive/', '/archive/news/21016/', '/archive/tags/', '/archive/archive/']) {
-      await page.goto(origin + url, { waitUntil: 'networkidle' });
+      await page.goto(server.origin + url, { waitUntil: 'networkidle' });
       const icon = await page.evaluate(async () => {
         const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')!.href;
         const response = await fetch(href);

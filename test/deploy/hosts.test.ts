@@ -1,10 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMMUTABLE, REVALIDATE } from '../../src/outputs/index.ts';
-import { run } from '../helpers/cli.ts';
 import { filesUnder } from '../helpers/files.ts';
+import { buildSample } from '../helpers/serve.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
@@ -24,10 +23,7 @@ type Handler = (event: { request: { uri: string } }) => { uri?: string; statusCo
 describe('the README’s host sections', () => {
   it('S3 and CloudFront: the viewer-request function maps every URL of a build to its object, and a folder without its slash to the folder', async () => {
     const handler = new Function(`${block(section('S3 and CloudFront'), 'js')}\nreturn handler;`)() as Handler;
-    const root = mkdtempSync(path.join(tmpdir(), 'bayegan-hosts-'));
-    cpSync(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
-    expect((await run(['build', '--root', root])).code).toBe(0);
-    const dist = path.join(root, 'dist');
+    const dist = path.join(await buildSample('https://bayegan.example/'), 'dist');
     for (const file of filesUnder(dist).filter((f) => !f.startsWith('_'))) {
       // The URL a reader asks for: a folder for an index.html, else the file.
       const uri = '/' + file.replace(/(^|\/)index\.html$/, '$1').split('/').map(encodeURIComponent).join('/');
@@ -60,8 +56,6 @@ describe('the README’s host sections', () => {
     expect(toml).toContain('command = "npx bayegan build"');
     expect(toml).toContain('publish = "dist"');
     expect(section('Cloudflare Pages')).toContain('Build command `npx bayegan build`, build output directory `dist`');
-    const root = mkdtempSync(path.join(tmpdir(), 'bayegan-hosts-'));
-    cpSync(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
-    expect((await run(['build', '--root', root, '--base-url', 'https://deploy-preview-7--archive.netlify.app/'])).code).toBe(0);
+    await buildSample('https://deploy-preview-7--archive.netlify.app/');
   });
 });

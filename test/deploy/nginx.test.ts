@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMMUTABLE, REVALIDATE } from '../../src/outputs/index.ts';
-import { run } from '../helpers/cli.ts';
 import { crawl } from '../helpers/crawl.ts';
+import { buildSample } from '../helpers/serve.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
@@ -63,13 +63,6 @@ async function startNginx(block: string): Promise<{ origin: string; child: Child
   throw new Error(`nginx did not start: ${readFileSync(path.join(prefix, 'error.log'), 'utf8')}`);
 }
 
-async function buildSample(baseUrl: string): Promise<string> {
-  const root = scratch('bayegan-nginx-site-');
-  cpSync(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
-  const { code, err } = await run(['build', '--root', root, '--base-url', baseUrl]);
-  expect(code, err).toBe(0);
-  return path.join(root, 'dist');
-}
 
 const variants = [
   { name: 'at the root of a host', baseUrl: 'https://archive.example/', folder: '' },
@@ -84,7 +77,7 @@ describe.skipIf(!available)('the README’s nginx server block', () => {
       const url = (sitePath: string) => `${nginx.origin}${folder}${sitePath}`;
 
       beforeAll(async () => {
-        dist = await buildSample(baseUrl);
+        dist = path.join(await buildSample(baseUrl, scratch('bayegan-nginx-site-')), 'dist');
         let block = readmeBlock();
         if (folder === '') block = swap(block, 'root /var/www/archive.example/dist;', `root ${dist};`);
         else {
