@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { VFile } from 'vfile';
 import type { ProjectPaths, SiteConfig } from '../config/index.ts';
 import { fromVFile, hasErrors, type Diagnostic, type FileFix } from '../diagnostics/index.ts';
-import type { SourceFile } from '../load/index.ts';
+import type { SourceFile, StaticFile } from '../load/index.ts';
 import { checkArchive, checkFrontMatter, checkFutureDates, unreadableSource, type Article, type CheckedSource } from '../validate/index.ts';
 import type { CheckedCache } from './cache/index.ts';
 import type { CompiledSource } from './compile.ts';
@@ -49,7 +49,7 @@ export function analyse(
   compiled: CompiledSource[],
   config: SiteConfig,
   paths: ProjectPaths,
-  options: { drafts: boolean; now: number },
+  options: { drafts: boolean; now: number; statics?: readonly StaticFile[] },
 ): Analysis {
   const files = new Map<string, VFile>();
   const fileOf = (path: string) => {
@@ -76,7 +76,7 @@ export function analyse(
     checked.push(entry.source);
     if (entry.source.article) where.set(result.path, { source: sources[index]!, key: result.key });
   });
-  const crossFixes = checkArchive(checked, config, fileOf, { drafts: options.drafts, root: paths.root, failed });
+  const crossFixes = checkArchive(checked, config, fileOf, { drafts: options.drafts, root: paths.root, failed, statics: options.statics ?? [] });
   checkFutureDates(fileOf, checked, config, options.now);
   for (const file of files.values()) diagnostics.push(...fromVFile(file));
   const articles = checked.flatMap((c) => (c.article ? [c.article] : []));

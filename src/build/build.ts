@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.ts';
-import { feedOutputsOf, redirectOutputs, sitemapOutputs } from '../outputs/index.ts';
+import { feedOutputsOf, redirectOutputs, sitemapOutputs, staticOutputs, withCacheHeaders } from '../outputs/index.ts';
 import { brandFiles, generatePages, loadTheme, type Output } from '../pages/index.ts';
 import { buildSiteModel } from '../site/index.ts';
 import { checkFolders, describeHolder, inspectOutput, liveSiteIntact, OutputWriter, type WriteStats } from '../write/index.ts';
@@ -62,11 +62,11 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
   if (code) {
     // Known code (a bundle): if no input changed since the last build and dist/ is as it left
     // it, there is nothing to do. Sources, settings and theme are cheap to look at; parsing is not.
-    const config = loadSiteConfig(paths);
+    const config = loadSiteConfig(paths, { baseUrl: options.baseUrl });
     const now = options.now ?? buildTime();
     const today = jalaliFromEpochMs(now, config.timeZone);
     const day = formatJalaliCanonical({ jy: today.jy, jm: today.jm, jd: today.jd });
-    inputs = { paths, code, options: JSON.stringify({ drafts: options.drafts ?? false }), day, ...scanned, themeHash: loadTheme(paths.templates).hash };
+    inputs = { paths, code, options: JSON.stringify({ drafts: options.drafts ?? false, baseUrl: config.baseUrl }), day, ...scanned, themeHash: loadTheme(paths.templates).hash };
     const stamp = readStamp(paths);
     const files = stamp?.fingerprint && now < stamp.validUntil && fingerprintOf(inputs, stamp.assets) === stamp.fingerprint ? liveSiteIntact(paths) : undefined;
     if (files !== undefined) {
@@ -119,8 +119,9 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
         yield* sitemapOutputs(model, project.now);
         yield* redirectOutputs(model);
         yield* search;
+        yield* staticOutputs(project.statics, config, paths.templates);
       };
-      for (const output of outputs()) {
+      for (const output of withCacheHeaders(outputs(), config, project.statics)) {
         await writer.emit(output);
         files += 1;
         if (files % 1000 === 0) collectIfGrown();

@@ -2,7 +2,7 @@ import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { buildTime, loadSiteConfig, resolvePaths, type PathOptions, type ProjectPaths, type SiteConfig } from '../config/index.ts';
 import { ContentFailure, hasErrors, type Diagnostic } from '../diagnostics/index.ts';
-import { scanContent, statSources, type SourceFile } from '../load/index.ts';
+import { scanContent, scanStatic, statSources, type SourceFile, type StaticFile } from '../load/index.ts';
 import type { RenderSettings } from '../render/index.ts';
 import { analyse, checkKey, type Analysis } from './analyse.ts';
 import { readPayloads, readSourceIndex, writeSourceIndex, type ParsedPayload, type SourceRecord } from './cache/index.ts';
@@ -19,6 +19,8 @@ export interface RunOptions extends PathOptions {
   now?: number;
   /** Worker threads. Default: one per core (`BAYEGAN_THREADS` overrides); small sites run in one thread. */
   threads?: number;
+  /** Replaces `baseUrl` of `content/site.yml` (preview deploys). Default: the file's. */
+  baseUrl?: string | undefined;
 }
 
 /** A validated archive and what it was checked with. */
@@ -28,6 +30,8 @@ export interface CheckedProject extends Analysis {
   settings: RenderSettings;
   now: number;
   sources: SourceFile[];
+  /** The files of `static/`, checked with the archive. */
+  statics: StaticFile[];
   /** Problems with the cache (ignored and repaired), for the user to know. */
   warnings: string[];
   /** The worker pool, started on first use. */
@@ -150,6 +154,7 @@ export interface Scanned {
   stats: Stats[];
   /** Folders and files under `content/` that could not be read: errors, reported with the rest. */
   problems: Diagnostic[];
+  statics: StaticFile[];
   timings: Timings;
 }
 
@@ -159,7 +164,8 @@ export async function scanProject(paths: ProjectPaths, timings = new Timings()):
   timings.mark('scan');
   const { sources, stats, problems } = statSources(scan);
   timings.mark('stat sources');
-  return { sources, stats, problems, timings };
+  const statics = scanStatic(paths);
+  return { sources, stats, problems, statics, timings };
 }
 
 /**
@@ -172,9 +178,9 @@ export async function scanProject(paths: ProjectPaths, timings = new Timings()):
 export async function checkProject(options: RunOptions, forBuild = false, scanned?: Scanned): Promise<CheckedProject> {
   const timings = scanned?.timings ?? new Timings();
   const paths = resolvePaths(options);
-  const config = loadSiteConfig(paths);
+  const config = loadSiteConfig(paths, { baseUrl: options.baseUrl });
   const now = options.now ?? buildTime();
-  const { sources, stats, problems } = scanned ?? (await scanProject(paths, timings));
+  const { sources, stats, problems, statics } = scanned ?? (await scanProject(paths, timings));
   const settings: RenderSettings = { basePath: config.basePath };
   let pool: Runner | undefined;
   const runner = () => (pool ??= createRunner(options.threads ?? defaultThreads()));
@@ -183,7 +189,7 @@ export async function checkProject(options: RunOptions, forBuild = false, scanne
     // Parsing many files leaves much garbage behind (their results crossed threads).
     const madeMuch = parsed >= MUCH_PARSED;
     collectGarbage(madeMuch);
-    const analysis = analyse(sources, compiled, config, paths, { drafts: options.drafts ?? false, now });
+    const analysis = analyse(sources, compiled, config, paths, { drafts: options.drafts ?? false, now, statics });
     timings.mark(`validate (${analysis.checkedNow.size} files checked again)`);
     // Each file's own check goes into its record (a new object, so that its shard is written).
     const updated = records.map((record) => {
@@ -199,7 +205,7 @@ export async function checkProject(options: RunOptions, forBuild = false, scanne
     };
     // `check` ends here; `build` needs the pool again for pages and closes it itself.
     if (!forBuild) await close();
-    return { ...analysis, diagnostics: [...problems, ...analysis.diagnostics], paths, config, settings, now, sources, warnings, runner, close, timings };
+    return { ...analysis, diagnostics: [...problems, ...analysis.diagnostics], paths, config, settings, now, sources, statics, warnings, runner, close, timings };
   } catch (error) {
     await pool?.close();
     throw error;

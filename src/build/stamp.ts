@@ -3,7 +3,7 @@ import { readFileSync, renameSync, statSync, writeFileSync, mkdirSync, type Stat
 import path from 'node:path';
 import { temporaryPath, type ProjectPaths } from '../config/index.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
-import type { SourceFile } from '../load/index.ts';
+import type { SourceFile, StaticFile } from '../load/index.ts';
 import { NEWS_WINDOW_MS } from '../outputs/index.ts';
 import { toEpochMs } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
@@ -35,6 +35,8 @@ export interface StampInputs {
   day: string;
   sources: SourceFile[];
   stats: Stats[];
+  /** The files of `static/`: a file added, changed or removed there changes the site too. */
+  statics: StaticFile[];
   themeHash: string;
 }
 
@@ -47,6 +49,7 @@ export function fingerprintOf(inputs: StampInputs, assets: readonly string[]): s
   const lines = [inputs.code, inputs.options, inputs.day, inputs.themeHash, inputs.paths.root, inputs.paths.out];
   lines.push(hash('sha1', readFileSync(inputs.paths.siteFile)));
   inputs.sources.forEach((source, at) => lines.push(`${source.path}\t${inputs.stats[at]!.size}\t${inputs.stats[at]!.mtimeMs}`));
+  for (const item of inputs.statics) lines.push(`${item.path}\t${item.abs}\t${item.size}\t${item.mtimeMs}\t${item.problem ?? ''}`);
   for (const asset of assets) {
     const stat = statSync(asset, { throwIfNoEntry: false });
     lines.push(`${asset}\t${stat?.size}\t${stat?.mtimeMs}`);

@@ -1,3 +1,4 @@
+import { versionLine } from '../build/index.ts';
 import { formatDiagnostics, formatSummary, isContentFailure, isSetupFailure, printable } from '../diagnostics/index.ts';
 import { buildCommand } from './commands/build.ts';
 import { checkCommand } from './commands/check.ts';
@@ -20,12 +21,15 @@ Options:
   --out <dir>         output folder (default: <root>/dist)
   --cache <dir>       cache folder (default: <root>/.cache)
   --drafts            include articles with draft: true
+  --base-url <url>    the site's URL instead of baseUrl in content/site.yml (preview
+                      deploys), e.g. https://example.org/archive/; give check the same
   --format <name>     diagnostics as text (default), github or json
   --strict            check: treat warnings as errors
   --fix               check: apply the mechanical fixes (spellings, Arabic letters, date forms)
   --add-services      import: add unknown services to content/site.yml
   --force             import: replace an article that has the dump's shenaseh
   -h, --help          show this help
+  --version           print bayegan's version and its pipeline version
 
 Environment: BAYEGAN_PARSE_BUDGET=<seconds> (default 5) stops reading a file that takes longer.
 
@@ -48,6 +52,10 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     if (name === undefined || name === 'help' || name === '--help' || name === '-h' || args.includes('--help') || args.includes('-h')) {
       println(io.out, HELP);
       return name === undefined ? 2 : 0;
+    }
+    if (name === '--version' || name === 'version') {
+      println(io.out, versionLine());
+      return 0;
     }
     const command = commands[name];
     if (!command) throw new UsageError(`Unexpected command \`${name}\`, expected ${Object.keys(commands).join(', ')}`);

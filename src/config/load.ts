@@ -6,7 +6,7 @@ import { ContentFailure, fromVFile, hasErrors, report } from '../diagnostics/ind
 import { normalizeIdentity } from '../persian/index.ts';
 import { checkBrandFiles } from './brand-files.ts';
 import { displayPath, type ProjectPaths } from './paths.ts';
-import { siteSchema, type SiteSettings } from './schema.ts';
+import { baseUrlSchema, siteSchema, type SiteSettings } from './schema.ts';
 import { parseYaml, type ParsedYaml } from './yaml.ts';
 
 /** A service of the registry, with its identity key. */
@@ -38,8 +38,21 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `Unexpected value for ${where}: ${issue.message}`;
 }
 
+/** Settings given on the command line, which win over `content/site.yml` (a preview deploy's URL). */
+export interface SiteOverrides {
+  /** Replaces `baseUrl`; checked like it. */
+  baseUrl?: string | undefined;
+}
+
+// The URL as a browser writes it (host in lower case, non-ASCII percent-encoded), ending with `/`:
+// every absolute URL of the site starts with it.
+function normalBaseUrl(text: string): string {
+  const href = new URL(text).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
 function toConfig(settings: SiteSettings, file: VFile, parsed: ParsedYaml): SiteConfig {
-  const baseUrl = settings.baseUrl.endsWith('/') ? settings.baseUrl : `${settings.baseUrl}/`;
+  const baseUrl = normalBaseUrl(settings.baseUrl);
   const services: Service[] = [];
   const byKey = new Map<string, Service>();
   const bySlug = new Map<string, number>();
@@ -70,8 +83,11 @@ function toConfig(settings: SiteSettings, file: VFile, parsed: ParsedYaml): Site
   return { ...settings, baseUrl, basePath: new URL(baseUrl).pathname, services, serviceByKey: byKey, hash };
 }
 
-/** Read and validate `content/site.yml`; throws a {@link ContentFailure} listing every problem. */
-export function loadSiteConfig(paths: ProjectPaths): SiteConfig {
+/**
+ * Read and validate `content/site.yml`, with `overrides` applied; throws a {@link ContentFailure}
+ * listing every problem.
+ */
+export function loadSiteConfig(paths: ProjectPaths, overrides: SiteOverrides = {}): SiteConfig {
   const file = new VFile({ path: displayPath(paths, paths.siteFile) });
   let text: string;
   try {
@@ -89,12 +105,17 @@ export function loadSiteConfig(paths: ProjectPaths): SiteConfig {
   }
   if (parsed.problems.length === 0) {
     const result = siteSchema.safeParse(parsed.value ?? {});
-    if (!result.success) {
+    const override = overrides.baseUrl === undefined ? undefined : baseUrlSchema.safeParse(overrides.baseUrl);
+    if (override && !override.success) {
+      for (const issue of override.error.issues) {
+        report(file, `Unexpected base URL \`${overrides.baseUrl}\` given on the command line: ${issue.message}`, { ruleId: 'site-settings' });
+      }
+    } else if (!result.success) {
       for (const issue of result.error.issues) {
         report(file, describeIssue(issue), { ruleId: 'site-settings', place: parsed.placeOf(issue.path) });
       }
     } else {
-      const config = toConfig(result.data, file, parsed);
+      const config = toConfig({ ...result.data, ...(override && { baseUrl: override.data }) }, file, parsed);
       checkBrandFiles(result.data, paths.content, file, parsed);
       if (!hasErrors(fromVFile(file))) return config;
     }

@@ -3,6 +3,19 @@ import { isValidTimeZone } from '../persian/index.ts';
 
 const slugPattern = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
 
+// Every link is the base URL joined with a path: a query, a fragment or a password in it would
+// end up inside every URL of the site.
+function plainBase(text: string): boolean {
+  if (!URL.canParse(text)) return true;
+  const url = new URL(text);
+  return url.search === '' && url.hash === '' && !/[?#]/.test(text) && url.username === '' && url.password === '';
+}
+
+/** The absolute URL a site is served from; checked the same in `content/site.yml` and in `build --base-url`. */
+export const baseUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as `https://example.org/`' })
+  .refine(plainBase, 'expected a URL without a query, a fragment or a password, such as `https://example.org/archive/`');
+
 /** One section (سرویس) of the archive in `content/site.yml`. */
 export const serviceSchema = z.strictObject({
   /** URL slug: `/service/<slug>/`. Letters (Persian allowed), digits and `-`. */
@@ -24,7 +37,7 @@ export const siteSchema = z.strictObject({
   /** One-sentence description (meta description, feeds). Default: empty. */
   description: z.string().default(''),
   /** Absolute URL the site is served from, e.g. `https://example.org/` or `https://example.org/archive/`. */
-  baseUrl: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as `https://example.org/`' }),
+  baseUrl: baseUrlSchema,
   /** IANA time zone of the newsroom; dates in front matter are wall-clock times there. Default: `Asia/Tehran`. */
   timeZone: z
     .string()

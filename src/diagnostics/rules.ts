@@ -45,6 +45,7 @@ export const RULES = {
   'markdown-too-slow': { severity: 'error', title: 'a body that takes too long to read', example: '40,000 `*a` or `[a](` in a row, a table of 100,000 rows (budget: `BAYEGAN_PARSE_BUDGET`, 5 s)' },
   'markdown-unreadable': { severity: 'error', title: 'a body nested too deeply to read', example: 'quotes, lists, emphasis and raw HTML elements nested more than 200 levels deep' },
   'image-format': { severity: 'error', title: 'a file that is not a publishable image', example: '`![x](page.html)`, `image: logo.svg`, a text file named `x.png`, a FIFO or folder' },
+  'static-file': { severity: 'error', title: 'a file of static/ that cannot be published', example: '`static/tags/index.html` (bayegan writes `/tags/`), `static/assets/x.css`, a link out of the project, a FIFO' },
   'missing-image': { severity: 'error', title: 'an image file that does not exist', example: '`![…](map.png)` with no `map.png` next to the article' },
 } as const satisfies Record<string, Rule>;
 

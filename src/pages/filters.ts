@@ -23,7 +23,8 @@ function isDate(value: unknown): value is JalaliDate {
  * - `datetime` — for `<time datetime>`: `2014-11-27`, or `2014-11-27T14:30:00+03:30` when a time was written;
  * - `iso` — always a full ISO-8601 date-time with the time zone's offset;
  * - `fa_digits` — Persian digits; `display` — Persian digits and letters for reader-facing text;
- * - `url` — a site path with the base path; `absolute_url` — the full URL;
+ * - `url` — a site path with the base path; `absolute_url` — the full URL of a URL the templates
+ *   hold (`/archive/news/1/`: they carry the base path already) or of a path relative to the site;
  * - `news_article_json` — schema.org NewsArticle data of an article, safe inside `<script>`.
  */
 export function registerFilters(engine: Liquid, site: SiteConfig): void {
@@ -60,7 +61,9 @@ export function registerFilters(engine: Liquid, site: SiteConfig): void {
     };
     return jsonForScript(data);
   });
-  engine.registerFilter('absolute_url', (value: unknown) => new URL(String(value ?? '/').replace(/^\//, ''), site.baseUrl).href);
+  // Resolved like a browser would on a page of the site: a URL from the context starts with the
+  // base path already, and must not get it twice.
+  engine.registerFilter('absolute_url', (value: unknown) => new URL(String(value ?? '/'), site.baseUrl).href);
 }
 
 /**

@@ -7,6 +7,8 @@ import { checkImages } from './images.ts';
 import { checkLinks } from './links.ts';
 import { checkOutputCollisions } from './outputs.ts';
 import { generatedPaths } from './site-paths.ts';
+import { checkStaticFiles } from './static-files.ts';
+import type { StaticFile } from '../load/index.ts';
 import { fileNameId } from './values.ts';
 import { checkTagSpelling } from './tag-spelling.ts';
 
@@ -18,6 +20,8 @@ export interface ArchiveCheckOptions {
   root: string;
   /** Files whose own checks found an error (reported elsewhere, for example from the cache). */
   failed?: ReadonlySet<string>;
+  /** The files of `static/`. Default: none. */
+  statics?: readonly StaticFile[];
 }
 
 type FileOf = (path: string) => VFile;
@@ -63,6 +67,7 @@ export function checkArchive(sources: readonly CheckedSource[], site: SiteConfig
   const aliases = checkAliasCollisions(sources, generated, fileOf);
   const published = sources.filter((s): s is CheckedSource & { article: Article } => isPublished(s, drafts) && firsts.has(s));
   const outputs = checkOutputCollisions(published, aliases, fileOf);
+  checkStaticFiles(options.statics ?? [], { generated, outputs, published }, fileOf);
   const fixes = checkTagSpelling(sources, fileOf);
   const context = { site, generated, outputs, byPath: new Map(sources.map((s) => [s.path, s])) };
   const listings = new Map<string, ReadonlySet<string>>();

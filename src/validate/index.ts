@@ -7,3 +7,4 @@ export * from './keys.ts';
 export * from './site-paths.ts';
 export * from './tags.ts';
 export * from './values.ts';
+export * from './static-files.ts';

@@ -3,7 +3,7 @@ import { isPublished, type CheckedSource } from './article.ts';
 import { collectTags } from './tags.ts';
 
 /** Site paths that bayegan writes besides the per-article and per-index pages. */
-export const FIXED_PATHS = ['/tags/', '/archive/', '/feed.xml', '/atom.xml', '/sitemap.xml', '/news-sitemap.xml', '/_redirects', '/404.html', '/search/'];
+export const FIXED_PATHS = ['/tags/', '/archive/', '/feed.xml', '/atom.xml', '/sitemap.xml', '/news-sitemap.xml', '/_redirects', '/404.html', '/search/', '/robots.txt', '/favicon.ico', '/_headers'];
 /** Folders bayegan fills with files whose names it chooses (fingerprinted assets, sitemap chunks). */
 const RESERVED_PREFIXES = ['/assets/', '/sitemaps/', '/pagefind/'];
 const ARTICLE_FOLDER = /^\/news\/(\d+)\/(.+)$/;

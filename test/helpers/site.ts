@@ -64,3 +64,25 @@ export function liveManifest(root: string, out = 'dist'): Map<string, string> {
   const lines = readFileSync(path.join(folder, name, 'live.tsv'), 'utf8').split('\n').slice(2, -1);
   return new Map(lines.map((line) => [line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1)]));
 }
+
+/** Front-matter choices for {@link articleFile}. */
+export interface ArticleOptions {
+  date?: string;
+  service?: string;
+  /** More front-matter lines, each ending with a newline. */
+  extra?: string;
+  body?: string;
+}
+
+/** One article in a site text block: `content/news/<id>.md`, titled by its id. */
+export function articleFile(id: number, { date = '1400-01-01', service = 'سیاسی', extra = '', body = `متن ${id}.` }: ArticleOptions = {}): string {
+  return `-- content/news/${id}.md --
+---
+title: خبر ${id}
+shenaseh: ${id}
+date: ${date}
+service: ${service}
+${extra}---
+${body}
+`;
+}

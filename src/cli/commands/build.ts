@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { buildProject } from '../../build/index.ts';
+import { baseUrlSchema } from '../../config/index.ts';
 import { formatDiagnostics, printable } from '../../diagnostics/index.ts';
-import { println, projectOptions, reporting, type Io, type Reporting } from '../io.ts';
+import { println, projectOptions, reporting, UsageError, type Io, type Reporting } from '../io.ts';
 import { projectRoot } from '../run-options.ts';
 
 const EXIT_ON: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
@@ -26,12 +27,29 @@ async function withSignals<T>(run: (signal: AbortSignal) => Promise<T>): Promise
   }
 }
 
+const options = {
+  ...projectOptions,
+  'base-url': { type: 'string' },
+} as const;
+
+/**
+ * Read `--base-url`. A preview deploy's URL comes from CI, often from a variable that may be
+ * empty or mistyped: say so before anything is built, the way site.yml's own `baseUrl` is checked.
+ */
+export function baseUrlOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parsed = baseUrlSchema.safeParse(value);
+  if (!parsed.success) throw new UsageError(`Unexpected --base-url \`${value}\`, ${parsed.error.issues[0]?.message ?? 'expected an absolute http(s) URL'}`);
+  return parsed.data;
+}
+
 /** `bayegan build`: check the archive, then write `dist/`. */
 export async function buildCommand(args: string[], io: Io, report: (r: Reporting) => void): Promise<number> {
-  const { values } = parseArgs({ args, options: projectOptions });
+  const { values } = parseArgs({ args, options });
   const how = reporting(values.format, io);
   report(how);
   const root = projectRoot(values.root);
+  const baseUrl = baseUrlOption(values['base-url']);
   const started = performance.now();
   const result = await withSignals((signal) =>
     buildProject({
@@ -39,6 +57,7 @@ export async function buildCommand(args: string[], io: Io, report: (r: Reporting
       out: values.out,
       cache: values.cache,
       drafts: values.drafts,
+      baseUrl,
       signal,
       waiting: (message) => println(io.err, message),
     }),
@@ -48,7 +67,7 @@ export async function buildCommand(args: string[], io: Io, report: (r: Reporting
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   println(
     io.out,
-    `Built ${result.articles} articles into ${values.out ?? 'dist'}/ in ${seconds} s: ${result.files} files ` +
+    `Built ${result.articles} articles into ${values.out ?? 'dist'}/${baseUrl ? ` for ${baseUrl}` : ''} in ${seconds} s: ${result.files} files ` +
       `(${result.written} written, ${result.unchanged} rendered but unchanged, ${result.skipped} up to date, ${result.removed} removed); ` +
       `${result.rendered} of ${result.sources} sources parsed, the rest from the cache` +
       (result.upToDate ? '; nothing had changed since the last build' : ''),

@@ -4,9 +4,12 @@ import { checkProject, type CheckedProject, type RunOptions } from '../../build/
 import { formatDiagnostics, formatSummary, hasErrors, isContentFailure, type Diagnostic } from '../../diagnostics/index.ts';
 import { println, projectOptions, reporting, type Io, type Reporting } from '../io.ts';
 import { projectRoot } from '../run-options.ts';
+import { baseUrlOption } from './build.ts';
 
 const options = {
   ...projectOptions,
+  // The same URL as the build's: the cache keeps what a file parses to under its site settings.
+  'base-url': { type: 'string' },
   strict: { type: 'boolean', default: false },
   fix: { type: 'boolean', default: false },
 } as const;
@@ -32,7 +35,7 @@ export async function checkCommand(args: string[], io: Io, report: (r: Reporting
   const how = reporting(values.format, io);
   report(how);
   const started = performance.now();
-  const run: RunOptions = { root: projectRoot(values.root), cache: values.cache, drafts: values.drafts };
+  const run: RunOptions = { root: projectRoot(values.root), cache: values.cache, drafts: values.drafts, baseUrl: baseUrlOption(values['base-url']) };
   let project: CheckedProject | undefined;
   let found: Diagnostic[];
   try {

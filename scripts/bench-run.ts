@@ -1,0 +1,89 @@
+/**
+ * One measured process for the benchmarks: a `bayegan` command (through scripts/measure.mjs, which
+ * records its CPU time and peak RSS) or any other program (through GNU time).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateCorpus } from './gen-corpus.ts';
+
+const repo = path.resolve(import.meta.dirname, '..');
+
+/** What one measured run took. */
+export interface Measurement {
+  scenario: string;
+  wallS: number;
+  cpuS: number;
+  rssMb: number;
+  files: number;
+  rendered: number;
+  /** stderr of the run (with `BAYEGAN_TIMINGS=1`, the time of each phase). */
+  stderr: string;
+}
+
+/** Run `bayegan <args> --root <root>` in a new process and measure it. */
+export function bayegan(root: string, scenario: string, args: string[] = ['build'], env: NodeJS.ProcessEnv = {}): Measurement {
+  const measureFile = path.join(root, '.measure.json');
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [path.join(repo, 'scripts/measure.mjs'), ...args, '--root', root], {
+    env: { ...process.env, ...env, BAYEGAN_MEASURE_FILE: measureFile },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallS = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`bayegan ${args.join(' ')} failed (${scenario}):\n${run.stderr}`);
+  const { cpuMs, maxRssKb } = JSON.parse(readFileSync(measureFile, 'utf8')) as { cpuMs: number; maxRssKb: number };
+  const files = Number(/: (\d+) files/.exec(run.stdout)?.[1] ?? 0);
+  const rendered = Number(/; (\d+) of \d+ sources parsed/.exec(run.stdout)?.[1] ?? 0);
+  return { scenario, wallS, cpuS: cpuMs / 1000, rssMb: maxRssKb / 1024, files, rendered, stderr: run.stderr };
+}
+
+/** Run any program and measure it with GNU time when it is there (wall time only otherwise). */
+export function program(scenario: string, command: string, args: string[], cwd: string): Measurement {
+  const time = '/usr/bin/time';
+  const timed = existsSync(time);
+  const started = performance.now();
+  const run = spawnSync(timed ? time : command, timed ? ['-f', '@@ %U %S %M', command, ...args] : args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const wallS = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`${command} failed (${scenario}):\n${run.stderr}`);
+  const [user = 0, system = 0, rssKb = 0] = (/@@ ([\d.]+) ([\d.]+) (\d+)/.exec(run.stderr)?.slice(1) ?? []).map(Number);
+  return { scenario, wallS, cpuS: user + system, rssMb: rssKb / 1024, files: 0, rendered: 0, stderr: run.stderr };
+}
+
+/** The benchmark's table, in Markdown. */
+export function table(results: readonly Measurement[]): string {
+  const rows = results.map(
+    (r) => `| ${r.scenario} | ${r.wallS.toFixed(2)} s | ${r.cpuS.toFixed(1)} s | ${r.rssMb.toFixed(0)} MB | ${r.files ? (r.files / r.wallS).toFixed(0) : '–'} | ${r.files || '–'} | ${r.files ? r.rendered : '–'} |`,
+  );
+  return ['| build | wall | CPU | peak RSS | pages/s | files | parsed |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/** The first article of the middle year of a generated corpus. */
+export function middleArticle(root: string): string {
+  const years = readdirSync(path.join(root, 'content/news')).sort();
+  const year = path.join(root, 'content/news', years[Math.floor(years.length / 2)]!);
+  const month = path.join(year, readdirSync(year).sort()[0]!);
+  return path.join(month, readdirSync(month).sort()[0]!);
+}
+
+/** Add one article, newer than all others, to a generated corpus of `count` articles (a copy of a middle one). */
+export function addArticle(root: string, count: number): void {
+  const text = readFileSync(middleArticle(root), 'utf8').replace(/^shenaseh: \d+$/m, `shenaseh: ${100_000 + count}`).replace(/^date: .*$/m, 'date: 1405-01-01');
+  const folder = path.join(root, 'content/news/1405/01');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, `${100_000 + count}.md`), text);
+}
+
+/** The synthetic archive of `count` articles under `.bench/<count>/`, generated unless it is there. */
+export function corpus(count: number, seed: number): string {
+  const root = path.join(repo, '.bench', String(count));
+  const marker = path.join(root, '.corpus');
+  const want = `${count}:${seed}`;
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== want) {
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root, { recursive: true });
+    generateCorpus(root, count, seed);
+    writeFileSync(marker, want);
+  }
+  return root;
+}
