@@ -21,9 +21,10 @@ describe('fingerprinted assets', () => {
     cpSync(theme, path.join(root, 'templates'), { recursive: true });
     const first = await build(root);
     const before = assets(first.dist);
-    expect([...before.keys()].sort()).toEqual(['style.css', 'vazirmatn.woff2']);
-    // The name is a digest of the bytes, for every file of assets/.
-    for (const name of before.values()) {
+    expect([...before.keys()].sort()).toEqual(['logo.png', 'search.css', 'search.js', 'share.js', 'share.png', 'style.css', 'vazirmatn.woff2']);
+    // The name is a digest of the bytes, for every file of assets/ but the two images drawn from
+    // the site's title (named by a digest of what they are drawn from, so they are drawn only when new).
+    for (const name of [...before.values()].filter((n) => !/^(logo|share)\./.test(n))) {
       const digest = /\.([0-9a-f]{10})\./.exec(name)![1];
       expect(hashBytes(readFileSync(path.join(first.dist, 'assets', name))).slice(0, 10), name).toBe(digest);
     }
@@ -39,13 +40,20 @@ describe('fingerprinted assets', () => {
     const after = assets(edited.dist);
     expect(after.get('style.css')).not.toBe(before.get('style.css'));
     expect(after.get('vazirmatn.woff2')).toBe(before.get('vazirmatn.woff2'));
-    expect(readdirSync(path.join(edited.dist, 'assets'))).toHaveLength(2);
+    expect(readdirSync(path.join(edited.dist, 'assets'))).toHaveLength(before.size);
     expect(edited.read('news/1/index.html')).toContain(`href="/assets/${after.get('style.css')}"`);
 
     // A template edit that leaves the stylesheet's bytes alone leaves its name alone.
     const footer = path.join(root, 'templates/partials/footer.liquid');
     writeFileSync(footer, readFileSync(footer, 'utf8').replace('<footer class="site-footer">', '<footer class="site-footer" data-x>'));
     expect(assets((await build(root)).dist)).toEqual(after);
+
+    // The drawn images change with the title they show, and only then.
+    const titled = path.join(root, 'content/site.yml');
+    writeFileSync(titled, readFileSync(titled, 'utf8').replace(/^title: .*$/m, 'title: بایگانی دیگر'));
+    const retitled = assets((await build(root)).dist);
+    expect(retitled.get('logo.png')).not.toBe(after.get('logo.png'));
+    expect(retitled.get('style.css')).toBe(after.get('style.css'));
 
     // Under another base path the stylesheet names the font at another URL: new bytes, new name.
     const moved = assets((await build(root, { baseUrl: 'https://test.example/archive/' })).dist);

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PNG } from '../helpers/images.ts';
 import { IMMUTABLE, REVALIDATE, headersText } from '../../src/outputs/index.ts';
 import { filesUnder, isServedFile } from '../helpers/files.ts';
 import { articleFile, build, siteYml, writeSite } from '../helpers/site.ts';
@@ -23,18 +24,23 @@ function matches(pattern: string, urlPath: string): boolean {
 
 const site = `-- content/site.yml --
 ${siteYml()}
-${articleFile(1, { extra: 'image: map.png\naliases: [/قدیمی/1.html, /old/a]\n' })}-- content/news/map.png --
-\x89PNG\r\n\x1a\n
--- static/CNAME --
+${articleFile(1, { extra: 'image: map.png\naliases: [/قدیمی/1.html, /old/a]\n' })}-- static/CNAME --
 archive.example
 -- static/files/guide.txt --
 guide
 `;
 
+// The site with its article's image, a real PNG (an image's bytes are checked).
+function siteWithImage(): string {
+  const root = writeSite(site);
+  writeFileSync(path.join(root, 'content/news/map.png'), PNG);
+  return root;
+}
+
 describe('_headers', () => {
   it('gives every served file exactly one Cache-Control: a year for assets/, a minute with revalidation for the rest', async () => {
     for (const baseUrl of ['https://test.example/', 'https://test.example/archive/']) {
-      const built = await build(writeSite(site), { baseUrl });
+      const built = await build(siteWithImage(), { baseUrl });
       const base = new URL(baseUrl).pathname;
       const rules = parseHeaders(built.read('_headers'));
       expect(rules.every((r) => r.pattern.startsWith(base))).toBe(true);
@@ -49,7 +55,7 @@ describe('_headers', () => {
   });
 
   it('adds the rules of static/_headers after its own, and does not copy the file otherwise', async () => {
-    const root = writeSite(site);
+    const root = siteWithImage();
     mkdirSync(path.join(root, 'static'), { recursive: true });
     writeFileSync(path.join(root, 'static/_headers'), "/*\n  Content-Security-Policy: default-src 'self'\n");
     const built = await build(root);
