@@ -1,16 +1,19 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.ts';
-import { feedOutputsOf, redirectOutputs, sitemapOutputs } from '../outputs/index.ts';
-import { generatePages, loadTheme, type Output } from '../pages/index.ts';
+import { loadTheme } from '../pages/index.ts';
 import { buildSiteModel } from '../site/index.ts';
 import { OutputWriter, readManifest, type WriteStats } from '../write/index.ts';
 import { buildTime, loadSiteConfig, resolvePaths } from '../config/index.ts';
 import { formatJalaliCanonical, jalaliFromEpochMs } from '../persian/index.ts';
 import { collectIfGrown } from './memory.ts';
+import { siteOutputs, type OutputCounts } from './outputs.ts';
 import { createRunner } from './pool.ts';
+import { PROGRESS_EVERY } from './progress.ts';
 import type { PageBatch, PageResult } from './tasks.ts';
 import { checkProject, failOnErrors, scanProject, type RunOptions } from './run.ts';
 import { clearStamp, clockValidUntil, distIntact, fingerprintOf, readStamp, writeStamp, type BuildStamp, type StampInputs } from './stamp.ts';
+import { templateFailure } from './template-error.ts';
+import { Timings } from './timings.ts';
 
 /** What a successful build did. */
 export interface BuildResult extends WriteStats {
@@ -28,11 +31,19 @@ export interface BuildResult extends WriteStats {
   files: number;
   /** Nothing had changed since the last build: nothing was parsed, checked or written. */
   upToDate: boolean;
+  /** Files of each kind (all zero when the build was up to date and made nothing). */
+  counts: OutputCounts;
+  /** Tags and services with a page. */
+  tags: number;
+  services: number;
+  /** Time of each phase, in order. */
+  phases: Array<{ phase: string; detail?: string; ms: number }>;
 }
 
-function upToDate(stamp: BuildStamp, sources: number): Omit<BuildResult, 'files'> {
+function upToDate(stamp: BuildStamp, sources: number): Omit<BuildResult, 'files' | 'phases'> {
   const { diagnostics, warnings, articles } = stamp;
-  return { written: 0, unchanged: 0, skipped: 0, removed: 0, diagnostics, warnings, articles, sources, rendered: 0, upToDate: true };
+  const counts = { pages: 0, assets: 0, feeds: 0, sitemaps: 0, redirects: 0 };
+  return { written: 0, unchanged: 0, skipped: 0, removed: 0, diagnostics, warnings, articles, sources, rendered: 0, upToDate: true, counts, tags: 0, services: 0 };
 }
 
 // Pages are handed to the pool only when there are enough to pay for it.
@@ -44,7 +55,7 @@ const POOL_THRESHOLD = 256;
  */
 export async function buildProject(options: RunOptions = {}): Promise<BuildResult> {
   const paths = resolvePaths(options);
-  const scanned = await scanProject(paths);
+  const scanned = await scanProject(paths, new Timings(options.listener));
   const code = process.env.BAYEGAN_CODE_VERSION;
   let inputs: StampInputs | undefined;
   if (code) {
@@ -59,7 +70,7 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
     if (stamp?.fingerprint && now < stamp.validUntil && fingerprintOf(inputs, stamp.assets) === stamp.fingerprint && distIntact(paths)) {
       scanned.timings.mark('up to date');
       const files = readManifest(path.join(paths.cache, 'outputs.tsv')).size;
-      return { ...upToDate(stamp, scanned.sources.length), skipped: files, files };
+      return { ...upToDate(stamp, scanned.sources.length), skipped: files, files, phases: scanned.timings.phases };
     }
     // From here the last stamp is no longer true, whether or not this build succeeds.
     clearStamp(paths);
@@ -77,34 +88,36 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
     const inline = createRunner(0);
     let requested = 0;
     let rebuilt = 0;
-    const writer = new OutputWriter(paths.out, path.join(paths.cache, 'outputs.tsv'), async (pages) => {
-      requested += pages.length;
-      const runner = requested > POOL_THRESHOLD ? project.runner() : inline;
-      const results = await runner.run<PageResult[]>({ kind: 'pages', batch: { ...batch, pages } });
-      rebuilt += results.filter((r) => r.rebuilt).length;
-      return results;
-    });
+    const writer = new OutputWriter(
+      paths.out,
+      path.join(paths.cache, 'outputs.tsv'),
+      async (pages) => {
+        requested += pages.length;
+        const runner = requested > POOL_THRESHOLD ? project.runner() : inline;
+        const results = await runner.run<PageResult[]>({ kind: 'pages', batch: { ...batch, pages } });
+        rebuilt += results.filter((r) => r.rebuilt).length;
+        return results;
+      },
+      { listFiles: options.listFiles ?? false },
+    );
     await writer.start();
-    const outputs = function* (): Generator<Output> {
-      yield* generatePages({
-        model,
-        paths,
-        theme,
-        body: (article) => {
-          const where = project.compiled.get(article.path)!;
-          return { key: where.key, path: article.path, abs: where.source.abs };
-        },
-      });
-      yield* feedOutputsOf(model);
-      yield* sitemapOutputs(model, project.now);
-      yield* redirectOutputs(model);
-    };
+    const site = siteOutputs({
+      model,
+      paths,
+      theme,
+      now: project.now,
+      body: (article) => {
+        const where = project.compiled.get(article.path)!;
+        return { key: where.key, path: article.path, abs: where.source.abs };
+      },
+    });
     let files = 0;
     try {
-      for (const output of outputs()) {
+      for (const output of site.outputs) {
         await writer.emit(output);
         files += 1;
         if (files % 1000 === 0) collectIfGrown();
+        if (files % PROGRESS_EVERY === 0) options.listener?.({ type: 'progress', phase: 'pages', done: files, total: Math.max(files, site.total) });
       }
       await writer.flush();
       project.timings.mark('pages and outputs');
@@ -126,6 +139,10 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
       return {
         ...stats,
         upToDate: false,
+        counts: site.counts,
+        tags: model.tags.length,
+        services: model.services.length,
+        phases: project.timings.phases,
         diagnostics: project.diagnostics,
         warnings,
         articles: model.articles.length,
@@ -135,7 +152,7 @@ export async function buildProject(options: RunOptions = {}): Promise<BuildResul
       };
     } catch (error) {
       await writer.abort();
-      throw error;
+      throw templateFailure(error, paths) ?? error;
     }
   } finally {
     await project.close();

@@ -41,6 +41,7 @@ export const RULES = {
   'image-path': { severity: 'error', title: 'an image outside the article’s folder', example: '`![…](../x.png)`, `image: /x.png`' },
   'markdown-unreadable': { severity: 'error', title: 'a body nested too deeply to read', example: 'thousands of nested `>` quotes or `*` marks' },
   'missing-image': { severity: 'error', title: 'an image file that does not exist', example: '`![…](map.png)` with no `map.png` next to the article' },
+  'template-error': { severity: 'error', title: 'a Liquid template that does not parse or render', example: '`{% iff x %}`, `{{ a | no_such_filter }}`, an unclosed `{% if %}`, `{% render \'missing\' %}`' },
 } as const satisfies Record<string, Rule>;
 
 /** A rule id bayegan can report. */

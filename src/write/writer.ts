@@ -16,6 +16,8 @@ export interface WriteStats {
   skipped: number;
   /** Stale files from earlier builds, removed. */
   removed: number;
+  /** The files written and removed, by name, when the writer was asked to list them (`--verbose`). */
+  lists?: { written: string[]; removed: string[] };
 }
 
 /** Renders template outputs somewhere (a worker pool), staging each and reporting what it found. */
@@ -62,14 +64,18 @@ export class OutputWriter {
   private readonly staging: string;
   private readonly stats: WriteStats = { written: 0, unchanged: 0, skipped: 0, removed: 0 };
   private pending: Output[] = [];
+  private readonly removedFiles: string[] = [];
+  private readonly listFiles: boolean;
 
   constructor(
     private readonly outDir: string,
     private readonly manifestFile: string,
     private readonly renderPages: PageRenderer,
+    options: { listFiles?: boolean } = {},
   ) {
     this.previous = readManifest(manifestFile);
     this.staging = stagingFolder(outDir);
+    this.listFiles = options.listFiles ?? false;
   }
 
   /** Remove a staging folder left by a build that was killed. */
@@ -151,6 +157,7 @@ export class OutputWriter {
       await rm(path.join(this.outDir, file), { force: true });
       emptied.add(path.dirname(file));
       this.stats.removed += 1;
+      if (this.listFiles) this.removedFiles.push(file);
     }
     await pruneEmpty(this.outDir, emptied);
     return this.finish();
@@ -178,7 +185,7 @@ export class OutputWriter {
     await rm(this.staging, { recursive: true, force: true });
     const same = this.next.size === this.previous.size && [...this.next].every(([file, entry]) => this.previous.get(file) === entry);
     if (!same) writeManifest(this.manifestFile, this.next);
-    return { ...this.stats };
+    return { ...this.stats, ...(this.listFiles && { lists: { written: [...this.staged].sort(), removed: this.removedFiles.sort() } }) };
   }
 
   /** Forget the build: `dist/` is untouched. */

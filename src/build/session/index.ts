@@ -1,0 +1,2 @@
+export * from './session.ts';
+export { TemplateProblem, type ServedFile } from './site.ts';
