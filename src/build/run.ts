@@ -46,6 +46,10 @@ export interface CheckedProject extends Analysis {
   compiledSources?: CompiledSource[];
 }
 
+function files(n: number): string {
+  return `${n} file${n === 1 ? '' : 's'}`;
+}
+
 // Below this many jobs a pool costs more to start than it saves.
 const POOL_THRESHOLD = 64;
 const COMPILE_BATCH = 16;
@@ -145,7 +149,7 @@ async function compileSources(
   );
   await runJobs(again, runner, done, timings.listener);
   records.forEach((record, at) => (compiled[at] = fromRecord(record, parsed.has(at) ? 'miss' : 'hit', payloads.get(record.path))));
-  timings.mark('compile', `${jobs.length + again.length} files`);
+  timings.mark('compile', files(jobs.length + again.length));
   return { compiled, records, index, warnings, parsed: parsed.size };
 }
 
@@ -185,7 +189,7 @@ export async function checkProject(options: RunOptions, render = false, scanned?
     const madeMuch = parsed >= MUCH_PARSED;
     collectGarbage(madeMuch);
     const analysis = analyse(sources, compiled, config, paths, { drafts: options.drafts ?? false, now });
-    timings.mark('validate', `${analysis.checkedNow.size} files checked again`);
+    timings.mark('validate', `${files(analysis.checkedNow.size)} checked again`);
     // Each file's own check goes into its record (a new object, so that its shard is written).
     const updated = records.map((record) => {
       const checked = analysis.checkedNow.get(record.path);

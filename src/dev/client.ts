@@ -1,7 +1,7 @@
 /**
  * The script every page gets in `dev` (and only there): it listens to the server's events
- * (server-sent events, which reconnect by themselves), reloads the page when what it shows
- * changed, and shows the problems that keep the site from being rebuilt as an overlay above
+ * (server-sent events, which reconnect by themselves), puts the new version of the page in
+ * place when what it shows changed, and shows the problems that keep the site from being rebuilt as an overlay above
  * the page, in its own shadow root so that the site's styles neither break it nor are broken.
  * Every text is set with `textContent`: a diagnostic quotes an author's text, never markup.
  */
@@ -26,8 +26,30 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     if (server !== null && server !== e.data) location.reload();
     server = e.data;
   });
-  events.addEventListener('reload', function () { location.reload(); });
-  events.addEventListener('problems', function (e) { show(JSON.parse(e.data)); });
+  var problems = [];
+  events.addEventListener('reload', refresh);
+  events.addEventListener('problems', function (e) { problems = JSON.parse(e.data); show(problems); });
+
+  function sheets(doc) {
+    return Array.prototype.map.call(doc.querySelectorAll('link[rel~="stylesheet"]'), function (link) { return link.getAttribute('href'); }).join(' ');
+  }
+
+  // The page's new version replaces its body in place: no navigation, no stylesheet or font
+  // fetched again, the scroll position kept. A page whose stylesheets changed is loaded again.
+  function refresh() {
+    fetch(location.href, { cache: 'no-store', credentials: 'same-origin' })
+      .then(function (response) { return response.text(); })
+      .then(function (text) {
+        var doc = new DOMParser().parseFromString(text, 'text/html');
+        if (!doc.body || sheets(doc) !== sheets(document)) return location.reload();
+        var y = window.scrollY;
+        document.title = doc.title;
+        document.body.replaceWith(document.adoptNode(doc.body));
+        window.scrollTo(0, y);
+        show(problems);
+      })
+      .catch(function () { location.reload(); });
+  }
 
   var STYLE = [
     ':host { all: initial; }',
@@ -57,7 +79,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
 
   function remove() {
     var old = document.getElementById('bayegan-overlay');
-    if (old) old.remove();
+    if (old) old.parentNode.removeChild(old);
   }
 
   function show(list) {

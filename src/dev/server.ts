@@ -22,6 +22,9 @@ type PageState = string;
 const MISSING = 'missing';
 const BROKEN = 'error';
 
+// The theme's files carry their digest in their name: a browser may keep them for good.
+const FINGERPRINTED = /^assets\/[^/]+\.[0-9a-f]{10}\.[a-z0-9]+$/;
+
 function digest(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex').slice(0, 16);
 }
@@ -98,9 +101,17 @@ export class DevServer {
   }
 
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    const send = (status: number, type: string, body: string | Uint8Array, headers: http.OutgoingHttpHeaders = {}) => {
+    const send = (status: number, type: string, body: string | Uint8Array, headers: http.OutgoingHttpHeaders = {}): void => {
       const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-      response.writeHead(status, { 'Content-Type': type, 'Content-Length': bytes.length, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
+      const common = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers };
+      // A page is asked for again on every reload: an unchanged one (the stylesheet, the font) costs a 304.
+      const tag = status === 200 ? `"${digest(bytes)}"` : undefined;
+      if (tag && request.headers['if-none-match'] === tag) {
+        response.writeHead(304, { ETag: tag, ...common });
+        response.end();
+        return;
+      }
+      response.writeHead(status, { 'Content-Type': type, 'Content-Length': bytes.length, ...(tag && { ETag: tag }), ...common });
       response.end(request.method === 'HEAD' ? undefined : bytes);
     };
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'text/plain; charset=utf-8', 'Method not allowed\n', { Allow: 'GET, HEAD' });
@@ -123,8 +134,9 @@ export class DevServer {
       }
       if (file) {
         const type = contentType(resolved.name);
-        if (!type.startsWith('text/html')) return send(200, type, file.bytes);
-        return send(200, type, html(Buffer.from(file.bytes).toString('utf8'), digest(file.bytes), file.article?.draft));
+        const caching = { 'Cache-Control': FINGERPRINTED.test(resolved.name) ? 'max-age=31536000, immutable' : 'no-cache' };
+        if (!type.startsWith('text/html')) return send(200, type, file.bytes, caching);
+        return send(200, type, html(Buffer.from(file.bytes).toString('utf8'), digest(file.bytes), file.article?.draft), caching);
       }
       // `/news/1` for `/news/1/`, as static hosts answer.
       if (!resolved.name.endsWith('index.html') && (await this.session.file(`${resolved.name}/index.html`).catch(() => undefined))) {

@@ -8,6 +8,7 @@ import type { RenderSettings } from '../../render/index.ts';
 import type { Article } from '../../validate/index.ts';
 import { analyse } from '../analyse.ts';
 import { checkProject } from '../run.ts';
+import { Timings } from '../timings.ts';
 import { SessionSite, TemplateProblem, type ServedFile } from './site.ts';
 import { isInside, ownDiagnostics, replaceFields, shapeOf, SourceCompiler, type SourceEntry } from './sources.ts';
 
@@ -135,7 +136,7 @@ export class BuildSession {
     const { config, settings } = project;
     this.takeDiagnostics(project.diagnostics);
     const site = this.state && this.state.config.basePath === config.basePath ? this.state.site : new SessionSite(this.paths, config, settings);
-    site.rebuild(project.articles, this.bodies, now, config, settings);
+    site.rebuild(project.articles, this.bodies, now, project.timings, config, settings);
     this.state = { config, settings, site, day: this.dayOf(now, config) };
     this.templateProblems = await site.checkTemplates();
   }
@@ -194,7 +195,7 @@ export class BuildSession {
   ): Promise<UpdateResult> {
     const state = this.state!;
     const now = this.now();
-    let sources: SourceFile[] = [...what.touched].map((file) => this.table.get(file)!.source);
+    let sources: SourceFile[] = [...what.touched].flatMap((file) => this.table.get(file)?.source ?? []);
     const removed: string[] = [];
     if (what.rescan) {
       const found = await scanContent(this.paths);
@@ -242,7 +243,7 @@ export class BuildSession {
     for (const entry of next) this.table.set(entry.source.path, entry);
     if (next.length > 0 || removed.length > 0 || what.other) this.checkArchive(now);
     if (what.theme) {
-      state.site.reloadTheme(this.bodies, now);
+      state.site.reloadTheme();
       this.templateProblems = await state.site.checkTemplates();
       if (next.length === 0 && removed.length === 0 && !what.other) return done('theme');
     }
@@ -252,7 +253,9 @@ export class BuildSession {
   // The rules across files, over every source; a site without errors (or the first) is remade.
   private checkArchive(now: number): void {
     const state = this.state!;
+    const timings = new Timings();
     const entries = [...this.table.keys()].sort(byPath).map((file) => this.table.get(file)!);
+    timings.mark('sort sources');
     const analysis = analyse(
       entries.map((e) => e.source),
       entries.map((e) => e.compiled),
@@ -260,10 +263,11 @@ export class BuildSession {
       this.paths,
       { drafts: true, now },
     );
+    timings.mark('validate');
     for (const [file, checked] of analysis.checkedNow) this.table.get(file)!.compiled.checked = checked;
     this.takeDiagnostics(analysis.diagnostics);
     state.day = this.dayOf(now, state.config);
-    if (!hasErrors(analysis.diagnostics)) state.site.rebuild(analysis.articles, this.bodies, now);
+    if (!hasErrors(analysis.diagnostics)) state.site.rebuild(analysis.articles, this.bodies, now, timings);
   }
 
   /** Stop the session's worker pool, if it started one. */

@@ -15,13 +15,16 @@ import {
   type SharedSite,
   type TemplateEngine,
   type Theme,
+  type ThemeAssets,
 } from '../../pages/index.ts';
 import type { RenderSettings } from '../../render/index.ts';
 import { buildSiteModel, type SiteModel } from '../../site/index.ts';
 import type { Article } from '../../validate/index.ts';
 import { loadBody } from '../compile.ts';
 import { siteOutputs } from '../outputs.ts';
+import { Timings } from '../timings.ts';
 import { templateDiagnostic } from '../template-error.ts';
+import { replaceFields } from './sources.ts';
 
 /** One file of the site as the session serves it. */
 export interface ServedFile {
@@ -37,10 +40,11 @@ export class TemplateProblem extends Error {
   }
 }
 
-/** The theme as the session renders with it: digest, engine, and the `site` part of every page. */
+/** The theme as the session renders with it: digest, engine, its files, and the `site` part of every page. */
 interface LoadedTheme {
   theme: Theme;
   engine: TemplateEngine;
+  assets: ThemeAssets;
   site: SharedSite;
 }
 
@@ -75,25 +79,39 @@ export class SessionSite {
   private theme(): LoadedTheme {
     if (!this.loaded) {
       const theme = loadTheme(this.paths.templates);
-      const site = sharedSite(theme, this.config, themeAssets(this.paths.templates, this.config));
-      this.loaded = { theme, engine: createTemplateEngine(this.paths.templates, this.config), site };
+      const assets = themeAssets(this.paths.templates, this.config);
+      this.loaded = { theme, engine: createTemplateEngine(this.paths.templates, this.config), assets, site: sharedSite(theme, this.config, assets) };
     }
     return this.loaded;
   }
 
   /** Take a new model (and settings): every output is made again. */
-  rebuild(articles: Article[], bodies: (article: Article) => BodyRef, now: number, config = this.config, settings = this.settings): void {
+  rebuild(articles: Article[], bodies: (article: Article) => BodyRef, now: number, timings = new Timings(), config = this.config, settings = this.settings): void {
     if (config !== this.config) this.loaded = undefined;
     this.config = config;
     this.settings = settings;
     this.model = buildSiteModel(articles, config, { drafts: true });
+    timings.mark('site model');
     this.remake(bodies, now);
+    timings.mark('outputs');
   }
 
-  /** Templates or theme files changed: a fresh engine, and every output made again (their keys and `site` changed). */
-  reloadTheme(bodies: (article: Article) => BodyRef, now: number): void {
+  /**
+   * Templates or theme files changed: a fresh engine and theme files. Every page holds the one
+   * `site` object of its context, which takes the new values (a new stylesheet's URL) in place,
+   * so no output is made again: the change costs the pages looked at.
+   */
+  reloadTheme(): void {
+    const before = this.loaded;
     this.loaded = undefined;
-    if (this.model) this.remake(bodies, now);
+    const after = this.theme();
+    if (before) {
+      replaceFields(before.site.context, after.site.context);
+      after.site = before.site;
+      for (const output of before.assets.outputs) this.outputs.delete(outputFile(output.path));
+      for (const output of after.assets.outputs) this.outputs.set(outputFile(output.path), output);
+    }
+    this.rendered.clear();
   }
 
   private remake(bodies: (article: Article) => BodyRef, now: number): void {
