@@ -1,8 +1,8 @@
-import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, YAMLSeq } from 'yaml';
 import { buildTime, displayPath, loadSiteConfig, resolvePaths, type PathOptions, type Service, type SiteConfig } from '../config/index.ts';
-import { editDistance, formatJalaliCanonical, jalaliFromEpochMs, normalizeIdentity } from '../persian/index.ts';
+import { editDistance, formatJalaliCanonical, jalaliFromEpochMs, normalizeIdentity, toLatinDigits } from '../persian/index.ts';
 import { collectTags } from '../validate/index.ts';
 import { checkProject } from './run.ts';
 
@@ -44,14 +44,28 @@ export function findService(config: SiteConfig, wanted: string): Service {
   throw new NewArticleRefused(`Unexpected service \`${wanted}\`, expected one of content/site.yml's services${guess}\nKnown services: ${known}`);
 }
 
+const SHENASEH_LINE = /^shenaseh:[ \t]*["']?([0-9\u06f0-\u06f9\u0660-\u0669]+)["']?[ \t]*(?:#.*)?$/m;
+
+function writtenShenaseh(file: string): number {
+  try {
+    const digits = SHENASEH_LINE.exec(readFileSync(file, 'utf8'))?.[1];
+    return digits === undefined ? 0 : Number(toLatinDigits(digits));
+  } catch {
+    return 0;
+  }
+}
+
 /** The largest shenaseh the archive holds or may mean to hold (also in files with mistakes), 0 for none. */
 async function largestShenaseh(options: PathOptions): Promise<{ largest: number; project: Awaited<ReturnType<typeof checkProject>> }> {
   const project = await checkProject({ ...options, drafts: true, keepSources: true });
   let largest = 0;
-  for (const compiled of project.compiledSources ?? []) {
+  (project.compiledSources ?? []).forEach((compiled, at) => {
     const checked = project.checkedNow.get(compiled.path) ?? compiled.checked;
-    for (const id of [checked?.source.shenaseh?.id ?? 0, ...(checked?.source.probableIds ?? [])]) largest = Math.max(largest, id);
-  }
+    const ids = [checked?.source.shenaseh?.id ?? 0, ...(checked?.source.probableIds ?? [])];
+    // A file whose YAML does not read still names its id in a `shenaseh:` line, once fixed it will be taken.
+    if (!checked?.source.shenaseh) ids.push(writtenShenaseh(project.sources[at]!.abs));
+    for (const id of ids) largest = Math.max(largest, id);
+  });
   return { largest, project };
 }
 
