@@ -12,7 +12,7 @@ export interface Injection {
 const BANNER =
   '<div id="bayegan-draft" role="status" dir="rtl" lang="fa" style="position:sticky;top:0;z-index:2147483646;margin:0;padding:.5rem 1rem;' +
   'background:#ffd166;color:#3d2c00;font:bold 1rem/1.6 Vazirmatn,Tahoma,sans-serif;text-align:center;border-bottom:2px solid #b38600">' +
-  'پیش‌نویس — این خبر منتشر نمی‌شود تا <code dir="ltr">draft: true</code> از سرِ پرونده‌اش برداشته شود.</div>';
+  'پیش‌نویس — این خبر منتشر نمی‌شود تا <code dir="ltr" style="white-space:nowrap">draft: true</code> از سرِ پرونده‌اش برداشته شود.</div>';
 
 function insertAfterOpening(html: string, tag: string, text: string): string | undefined {
   const at = html.search(new RegExp(`<${tag}(?:\\s[^>]*)?>`, 'i'));

@@ -9,7 +9,8 @@ import { run } from '../helpers/cli.ts';
 
 /**
  * Each folder here is a small site with one kind of mistake, named by its rule id, and
- * `expected.txt`: exactly what `bayegan check` prints for it (the timing left out). A case and
+ * `expected.txt`: exactly what `bayegan check` prints for it (the timing left out; `build` for
+ * the rules only rendering finds). A case and
  * its message sit side by side; to add a rule, add a folder.
  */
 const here = import.meta.dirname;
@@ -23,13 +24,26 @@ const prepare: Record<string, (root: string) => void> = {
   },
   // Deep enough to exhaust the parser's stack, short enough to get there in about a second.
   'markdown-unreadable': (root) => appendFileSync(path.join(root, 'content/news/1.md'), `\n${'>'.repeat(12_000)} x\n`),
+  // The project's own copy of the theme, with a tag Liquid does not know on line 2 of a partial.
+  'template-error': (root) => {
+    cpSync(path.resolve(here, '../../templates'), path.join(root, 'templates'), { recursive: true });
+    writeFileSync(path.join(root, 'templates/partials/footer.liquid'), '<footer>\n  {% iff site.title %}{{ site.title }}{% endif %}\n</footer>\n');
+  },
 };
+
+// Rules that only rendering finds: their case is built (into a scratch folder) instead of checked.
+const BUILT = new Set(['template-error']);
 
 /** `check`'s output for a case folder, copied to a temporary folder first. */
 export async function checkCase(name: string): Promise<{ code: number; text: string }> {
   const root = mkdtempSync(path.join(tmpdir(), `bayegan-invalid-${name}-`));
   cpSync(path.join(here, name), root, { recursive: true });
   prepare[name]?.(root);
+  if (BUILT.has(name)) {
+    const { code, err } = await run(['build', '--root', root, '--out', path.join(root, 'out')]);
+    // The lines of the phases that ran before the error, with their times, are not the case's.
+    return { code, text: err.replace(/^ {2}.* in [\d.]+ s\n/gm, '') };
+  }
   const { code, err } = await run(['check', '--root', root]);
   return { code, text: err.replace(/ checked in [\d.]+ s:/, ' checked:') };
 }
@@ -49,7 +63,7 @@ describe('test/invalid: one site per rule, with its exact diagnostics', () => {
       if (process.env.BAYEGAN_WRITE_EXPECTED) writeFileSync(expectedFile, text);
       expect(text).toBe(existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : '(no expected.txt)');
       expect(text).toContain(`[${name}]`);
-      const errors = Number(/: (\d+) errors?,/.exec(text)?.[1]);
+      const errors = Number(/(?::|written:) (\d+) errors?,/.exec(text)?.[1]);
       expect(code).toBe(errors > 0 ? 1 : 0);
     });
   }
