@@ -5,17 +5,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDev, type DevHandle } from '../../src/dev/index.ts';
 import { pinSourceDateEpoch } from '../helpers/clock.ts';
-import { siteYml, writeSite } from '../helpers/site.ts';
+import { draftSite } from '../helpers/dev-site.ts';
+import { writeSite } from '../helpers/site.ts';
 
 // As in phone.test.ts: Debian's Chromium; skipped with a notice without it, required in CI.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const available = existsSync(CHROMIUM) || process.env.BAYEGAN_REQUIRE_BROWSER === '1';
 if (!available) console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium).`);
-
-function article(id: number, title: string, extra = ''): string {
-  return `---\ntitle: ${title}\nshenaseh: ${id}\ndate: 1399-0${id}-01\nservice: سیاسی\n${extra}---\n\nمتن نخستین خبر ${title}.\n`;
-}
 
 const WAIT = { timeout: 20_000 };
 
@@ -27,15 +24,7 @@ describe.skipIf(!available)('bayegan dev in a browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    root = writeSite(`-- content/site.yml --
-${siteYml()}
--- content/news/1.md --
-${article(1, 'خبر یکم')}
--- content/news/2.md --
-${article(2, 'خبر دوم')}
--- content/news/3.md --
-${article(3, 'خبر سوم', 'draft: true\n')}
-`);
+    root = writeSite(draftSite);
     dev = await startDev({ root, port: 0, threads: 0, log: { updated: () => {}, failed: (e) => console.error(e) } });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     page = await browser.newPage({ viewport: { width: 360, height: 740 } });

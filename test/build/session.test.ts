@@ -3,21 +3,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BuildSession, type FileChange } from '../../src/build/index.ts';
 import { pinSourceDateEpoch } from '../helpers/clock.ts';
+import { article, draftSite } from '../helpers/dev-site.ts';
 import { siteYml, writeSite } from '../helpers/site.ts';
 
-function article(id: number, title: string, extra = '', body = `متن خبر ${id}.`): string {
-  return `---\ntitle: ${title}\nshenaseh: ${id}\ndate: 1399-0${id}-01\nservice: سیاسی\ntags: [انرژی]\n${extra}---\n\n${body}\n`;
-}
-
-const site = `-- content/site.yml --
-${siteYml()}
--- content/news/1.md --
-${article(1, 'خبر یکم')}
--- content/news/2.md --
-${article(2, 'خبر دوم')}
--- content/news/3.md --
-${article(3, 'خبر سوم', 'draft: true\n')}
-`;
+const site = draftSite;
 
 let session: BuildSession | undefined;
 afterEach(async () => {
