@@ -8,6 +8,7 @@ const LABELS: Record<string, string> = {
   'stat sources': 'read file times',
   'read cache index': 'read the cache',
   compile: 'parse Markdown',
+  pages: 'render pages',
   validate: 'check',
   'write cache index': 'write the cache',
   'site model': 'index the archive',
