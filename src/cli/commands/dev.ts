@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BuildSession, UpdateResult } from '../../build/index.ts';
 import { formatDiagnostics, formatSummary } from '../../diagnostics/index.ts';
@@ -32,6 +33,10 @@ export async function devCommand(args: string[], io: Io, report: (r: Reporting) 
   if (values.root !== undefined && !statSync(values.root, { throwIfNoEntry: false })?.isDirectory()) {
     throw new UsageError(`Unexpected --root \`${values.root}\`, expected a folder`);
   }
+  const root = path.resolve(values.root ?? '.');
+  if (!existsSync(path.join(root, 'content', 'site.yml'))) {
+    throw new UsageError(`Unexpected project folder \`${root}\` without content/site.yml, expected an archive: pass --root, or start one with \`bayegan init\``);
+  }
   const host = values.host ?? DEFAULT_HOST;
   let shown = '';
   const showProblems = (session: BuildSession) => {
@@ -64,11 +69,11 @@ export async function devCommand(args: string[], io: Io, report: (r: Reporting) 
     if (code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new UsageError(`Unexpected --host \`${host}\` or --port \`${values.port ?? ''}\`: this machine cannot listen there`);
     throw error;
   }
+  if (!isLoopback(host)) println(io.err, `bayegan dev: listening on ${host}: drafts and unpublished edits can be read by anyone who reaches this machine on the network`);
   const { sources, files } = dev.session.counts;
   println(io.out, `bayegan dev: ${plural(sources, 'source')}, ${plural(files, 'file')} in memory, ready in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   println(io.out, `  ${dev.url}`);
   println(io.out, `  watching ${dev.watching.map((f) => `${f.slice(dev.session.paths.root.length + 1)}/`).join(', ')}; drafts are shown with a banner; dist/ is never written. Ctrl-C stops.`);
-  if (!isLoopback(host)) println(io.err, `bayegan dev: listening on ${host}: drafts and unpublished edits can be read by anyone who reaches this machine on the network`);
   showProblems(dev.session);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
