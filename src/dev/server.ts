@@ -129,8 +129,10 @@ export class DevServer {
       try {
         file = await this.session.file(resolved.name);
       } catch (error) {
-        if (!(error instanceof TemplateProblem)) throw error;
-        return send(500, 'text/html; charset=utf-8', html(PLAIN_PAGE('خطا در قالب · Template error'), BROKEN));
+        // A file the last good site still names was deleted (an image being replaced): gone, as in the next build.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') file = undefined;
+        else if (!(error instanceof TemplateProblem)) throw error;
+        else return send(500, 'text/html; charset=utf-8', html(PLAIN_PAGE('خطا در قالب · Template error'), BROKEN));
       }
       if (file) {
         const type = contentType(resolved.name);

@@ -5,7 +5,7 @@ import type { FileChange } from '../build/index.ts';
 /** How long a save must be followed by quiet before a rebuild starts, in ms. */
 export const QUIET_MS = 25;
 /** In a burst (a `git checkout`, a search-and-replace over the archive) the quiet must be longer. */
-export const BURST_QUIET_MS = 250;
+export const BURST_QUIET_MS = 500;
 /** How many changes in one wait make it a burst. */
 const BURST = 8;
 
