@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { buildTime, displayPath, resolvePaths, type PathOptions, type ProjectPaths, type SiteConfig } from '../../config/index.ts';
+import { buildTime, resolvePaths, type PathOptions, type ProjectPaths, type SiteConfig } from '../../config/index.ts';
 import { hasErrors, isContentFailure, type Diagnostic } from '../../diagnostics/index.ts';
 import { scanContent, type SourceFile } from '../../load/index.ts';
 import { formatJalaliCanonical, jalaliFromEpochMs } from '../../persian/index.ts';
@@ -10,13 +10,8 @@ import { analyse } from '../analyse.ts';
 import { checkProject } from '../run.ts';
 import { Timings } from '../timings.ts';
 import { SessionSite, TemplateProblem, type ServedFile } from './site.ts';
-import { isInside, ownDiagnostics, replaceFields, shapeOf, SourceCompiler, type SourceEntry } from './sources.ts';
-
-/** A change a watcher saw, at an absolute path. */
-export interface FileChange {
-  kind: 'add' | 'change' | 'unlink' | 'addDir' | 'unlinkDir';
-  path: string;
-}
+import { sortChanges, type FileChange, type SortedChanges } from './changes.ts';
+import { ownDiagnostics, replaceFields, shapeOf, SourceCompiler, type SourceEntry } from './sources.ts';
 
 /** Options of a session; dev builds always include drafts. */
 export interface SessionOptions extends PathOptions {
@@ -169,28 +164,12 @@ export class BuildSession {
       await this.load();
       return done('settings', [...this.table.keys()]);
     }
-    const { paths } = this;
-    let theme = false;
-    let other = false;
-    let rescan = false;
-    const touched = new Set<string>();
-    for (const change of changes) {
-      if (isInside(paths.templates, change.path) || isInside(path.join(paths.root, 'templates'), change.path)) theme = true;
-      else if (!isInside(paths.content, change.path)) other = true;
-      // Hidden files and folders are never sources: editors' swap and temporary files live there.
-      else if (path.relative(paths.content, change.path).split(path.sep).some((part) => part.startsWith('.'))) continue;
-      else if (change.kind === 'addDir' || change.kind === 'unlinkDir') rescan = true;
-      else if (change.path.toLowerCase().endsWith('.md')) {
-        touched.add(displayPath(paths, change.path));
-        if (change.kind !== 'change') rescan = true;
-      } else other = true;
-    }
-    if ([...touched].some((file) => !this.table.has(file))) rescan = true;
-    return this.apply({ theme, other, rescan, touched }, done);
+    const what = sortChanges(changes, this.paths, (file) => this.table.has(file));
+    return this.apply(what, done);
   }
 
   private async apply(
-    what: { theme: boolean; other: boolean; rescan: boolean; touched: Set<string> },
+    what: SortedChanges,
     done: (scope: UpdateResult['scope'], parsed?: string[], removed?: string[]) => UpdateResult,
   ): Promise<UpdateResult> {
     const state = this.state!;

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { SiteConfig } from '../../config/index.ts';
 import { hasErrors, type Diagnostic } from '../../diagnostics/index.ts';
 import type { SourceFile } from '../../load/index.ts';
@@ -108,10 +107,4 @@ export class SourceCompiler {
     await this.pool?.close();
     this.pool = undefined;
   }
-}
-
-/** True when `file` is inside `folder` (or is it). */
-export function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
