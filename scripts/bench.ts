@@ -26,7 +26,7 @@ interface Measurement {
 function build(root: string, scenario: string): Measurement {
   const measureFile = path.join(root, '.measure.json');
   const started = performance.now();
-  const run = spawnSync(process.execPath, [path.join(repo, 'scripts/measure.mjs'), 'build', '--root', root], {
+  const run = spawnSync(process.execPath, [path.join(repo, 'scripts/measure.mjs'), 'build', '--root', root, '--format', 'json'], {
     env: { ...process.env, BAYEGAN_MEASURE_FILE: measureFile },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -34,8 +34,10 @@ function build(root: string, scenario: string): Measurement {
   const wallS = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`build failed (${scenario}):\n${run.stderr}`);
   const { cpuMs, maxRssKb } = JSON.parse(readFileSync(measureFile, 'utf8')) as { cpuMs: number; maxRssKb: number };
-  const files = Number(/: (\d+) files/.exec(run.stdout)?.[1] ?? 0);
-  const rendered = Number(/; (\d+) of \d+ sources parsed/.exec(run.stdout)?.[1] ?? 0);
+  // The last line of `--format json` is the build's summary.
+  const summary = JSON.parse(run.stdout.trimEnd().split('\n').at(-1)!) as { files: { total: number }; parsed: number };
+  const files = summary.files.total;
+  const rendered = summary.parsed;
   return { scenario, wallS, cpuS: cpuMs / 1000, rssMb: maxRssKb / 1024, files, rendered };
 }
 

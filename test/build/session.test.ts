@@ -85,6 +85,17 @@ describe('the dev build session', () => {
     expect((await s.update([save(root, 'content/news/.4.md.swp', 'x', 'add')])).scope).toBe('nothing');
   });
 
+  it('takes a burst of new files in one update, parsed on worker threads', { timeout: 120_000 }, async () => {
+    const root = writeSite(site);
+    session = await BuildSession.open({ root, threads: 1 });
+    const changes = Array.from({ length: 40 }, (_, i) => save(root, `content/news/1401/${100 + i}.md`, article(100 + i, `خبر ${100 + i}`).replace(/date: .*/, 'date: 1401-01-01'), 'add'));
+    const result = await session.update(changes);
+    expect(result).toMatchObject({ scope: 'site' });
+    expect(result.parsed).toHaveLength(40);
+    expect(await text(session, 'news/139/index.html')).toContain('خبر 139'.replace('139', '۱۳۹'));
+    expect(session.problems).toEqual([]);
+  });
+
   it('moves an article whose date or tags changed, checking the archive again', async () => {
     const root = writeSite(site);
     const s = await open(root);
