@@ -25,7 +25,9 @@ export interface Measurement {
 export function bayegan(root: string, scenario: string, args: string[] = ['build'], env: NodeJS.ProcessEnv = {}): Measurement {
   const measureFile = path.join(root, '.measure.json');
   const started = performance.now();
-  const run = spawnSync(process.execPath, [path.join(repo, 'scripts/measure.mjs'), ...args, '--root', root], {
+  // A build ends its `--format json` output with its summary object.
+  const json = args[0] === 'build' && !args.includes('--format');
+  const run = spawnSync(process.execPath, [path.join(repo, 'scripts/measure.mjs'), ...args, '--root', root, ...(json ? ['--format', 'json'] : [])], {
     env: { ...process.env, ...env, BAYEGAN_MEASURE_FILE: measureFile },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -33,8 +35,9 @@ export function bayegan(root: string, scenario: string, args: string[] = ['build
   const wallS = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`bayegan ${args.join(' ')} failed (${scenario}):\n${run.stderr}`);
   const { cpuMs, maxRssKb } = JSON.parse(readFileSync(measureFile, 'utf8')) as { cpuMs: number; maxRssKb: number };
-  const files = Number(/: (\d+) files/.exec(run.stdout)?.[1] ?? 0);
-  const rendered = Number(/; (\d+) of \d+ sources parsed/.exec(run.stdout)?.[1] ?? 0);
+  const summary = json ? (JSON.parse(run.stdout.trimEnd().split('\n').at(-1)!) as { files: { total: number }; parsed: number }) : undefined;
+  const files = summary?.files.total ?? 0;
+  const rendered = summary?.parsed ?? 0;
   return { scenario, wallS, cpuS: cpuMs / 1000, rssMb: maxRssKb / 1024, files, rendered, stderr: run.stderr };
 }
 

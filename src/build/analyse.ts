@@ -32,7 +32,8 @@ export function checkKey(config: SiteConfig): string {
   return hash('sha1', `${config.hash}\u0000${process.env.BAYEGAN_CODE_VERSION ?? 'sources'}`, 'hex');
 }
 
-function checkOne(result: CompiledSource, config: SiteConfig, key: string): CheckedCache {
+/** Check one compiled source on its own (its front matter against the settings), for the cache under `key`. */
+export function checkOne(result: CompiledSource, config: SiteConfig, key: string): CheckedCache {
   if (!result.frontMatter || !result.facts) return { configKey: key, source: unreadableSource(result.path), diagnostics: [] };
   const file = new VFile({ path: result.path });
   const input = { path: result.path, hash: result.hash, frontMatter: result.frontMatter, facts: result.facts };

@@ -1,17 +1,20 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.ts';
-import { feedOutputsOf, redirectOutputs, sitemapOutputs, staticOutputs, withCacheHeaders } from '../outputs/index.ts';
-import { brandFiles, generatePages, loadTheme, type Output } from '../pages/index.ts';
+import { brandFiles, loadTheme } from '../pages/index.ts';
 import { buildSiteModel } from '../site/index.ts';
 import { checkFolders, describeHolder, inspectOutput, liveSiteIntact, OutputWriter, type WriteStats } from '../write/index.ts';
 import { buildTime, loadSiteConfig, resolvePaths } from '../config/index.ts';
 import { formatJalaliCanonical, jalaliFromEpochMs } from '../persian/index.ts';
 import { collectIfGrown } from './memory.ts';
+import { siteOutputs, type OutputCounts } from './outputs.ts';
 import { createRunner } from './pool.ts';
+import { PROGRESS_EVERY } from './progress.ts';
 import { searchOutputsOf } from './search.ts';
 import type { PageBatch, PageResult } from './tasks.ts';
 import { checkProject, failOnErrors, scanProject, type RunOptions } from './run.ts';
 import { clearStamp, clockValidUntil, fingerprintOf, readStamp, writeStamp, type BuildStamp, type StampInputs } from './stamp.ts';
+import { templateFailure } from './template-error.ts';
+import { Timings } from './timings.ts';
 
 /** What a successful build did. */
 export interface BuildResult extends WriteStats {
@@ -29,11 +32,19 @@ export interface BuildResult extends WriteStats {
   files: number;
   /** Nothing had changed since the last build: nothing was parsed, checked or written. */
   upToDate: boolean;
+  /** Files of each kind (all zero when the build was up to date and made nothing). */
+  counts: OutputCounts;
+  /** Tags and services with a page. */
+  tags: number;
+  services: number;
+  /** Time of each phase, in order. */
+  phases: Array<{ phase: string; detail?: string; ms: number }>;
 }
 
-function upToDate(stamp: BuildStamp, sources: number): Omit<BuildResult, 'files'> {
+function upToDate(stamp: BuildStamp, sources: number): Omit<BuildResult, 'files' | 'phases'> {
   const { diagnostics, warnings, articles } = stamp;
-  return { written: 0, unchanged: 0, skipped: 0, removed: 0, kept: 0, diagnostics, warnings, articles, sources, rendered: 0, upToDate: true };
+  const counts = { pages: 0, assets: 0, feeds: 0, sitemaps: 0, redirects: 0, search: 0, other: 0 };
+  return { written: 0, unchanged: 0, skipped: 0, removed: 0, kept: 0, diagnostics, warnings, articles, sources, rendered: 0, upToDate: true, counts, tags: 0, services: 0 };
 }
 
 /** Options of a build besides those it shares with `check`. */
@@ -56,7 +67,7 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
   // A folder bayegan may not build into is refused before any work.
   checkFolders(paths);
   inspectOutput(paths);
-  const scanned = await scanProject(paths);
+  const scanned = await scanProject(paths, new Timings(options.listener));
   const code = process.env.BAYEGAN_CODE_VERSION;
   let inputs: StampInputs | undefined;
   if (code) {
@@ -71,7 +82,7 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     const files = stamp?.fingerprint && now < stamp.validUntil && fingerprintOf(inputs, stamp.assets) === stamp.fingerprint ? liveSiteIntact(paths) : undefined;
     if (files !== undefined) {
       scanned.timings.mark('up to date');
-      return { ...upToDate(stamp!, scanned.sources.length), skipped: files, files };
+      return { ...upToDate(stamp!, scanned.sources.length), skipped: files, files, phases: scanned.timings.phases };
     }
     // From here the last stamp is no longer true, whether or not this build succeeds.
     clearStamp(paths);
@@ -98,33 +109,34 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
         rebuilt += results.filter((r) => r.rebuilt).length;
         return results;
       },
-      { waiting: (holder) => options.waiting?.(`Waiting for another build of this output folder to finish (${describeHolder(holder)}).`) },
+      {
+        waiting: (holder) => options.waiting?.(`Waiting for another build of this output folder to finish (${describeHolder(holder)}).`),
+        listFiles: options.listFiles ?? false,
+      },
     );
     options.signal?.addEventListener('abort', () => writer.release(), { once: true });
     await writer.start();
     let files = 0;
     try {
       const search = await searchOutputsOf(project, model, theme);
-      const outputs = function* (): Generator<Output> {
-        yield* generatePages({
-          model,
-          paths,
-          theme,
-          body: (article) => {
-            const where = project.compiled.get(article.path)!;
-            return { key: where.key, path: article.path, abs: where.source.abs };
-          },
-        });
-        yield* feedOutputsOf(model);
-        yield* sitemapOutputs(model, project.now);
-        yield* redirectOutputs(model);
-        yield* search;
-        yield* staticOutputs(project.statics, config, paths.templates);
-      };
-      for (const output of withCacheHeaders(outputs(), config, project.statics)) {
+      const site = siteOutputs({
+        model,
+        paths,
+        theme,
+        now: project.now,
+        body: (article) => {
+          const where = project.compiled.get(article.path)!;
+          return { key: where.key, path: article.path, abs: where.source.abs };
+        },
+        search,
+        statics: project.statics,
+      });
+      let pages = 0;
+      for (const output of site.outputs) {
         await writer.emit(output);
         files += 1;
         if (files % 1000 === 0) collectIfGrown();
+        if ('template' in output && ++pages % PROGRESS_EVERY === 0) options.listener?.({ type: 'progress', phase: 'pages', done: pages, total: Math.max(pages, site.pages) });
       }
       await writer.flush();
       project.timings.mark('pages and outputs');
@@ -146,6 +158,10 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       return {
         ...stats,
         upToDate: false,
+        counts: site.counts,
+        tags: model.tags.length,
+        services: model.services.length,
+        phases: project.timings.phases,
         diagnostics: project.diagnostics,
         warnings,
         articles: model.articles.length,
@@ -155,7 +171,7 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       };
     } catch (error) {
       await writer.abort();
-      throw error;
+      throw templateFailure(error, paths) ?? error;
     }
   } finally {
     await project.close();

@@ -9,6 +9,7 @@ import { readPayloads, readSourceIndex, writeSourceIndex, type ParsedPayload, ty
 import { articleKey, overMemoryResult, type CompiledSource, type CompileJob, type CompileResult } from './compile.ts';
 import { createRunner, defaultThreads, WORKER_HEAP_MB, type Runner } from './pool.ts';
 import { collectGarbage } from './memory.ts';
+import { PROGRESS_EVERY, type BuildListener } from './progress.ts';
 import { Timings } from './timings.ts';
 
 /** Options shared by `check` and `build`. */
@@ -21,6 +22,12 @@ export interface RunOptions extends PathOptions {
   threads?: number;
   /** Replaces `baseUrl` of `content/site.yml` (preview deploys). Default: the file's. */
   baseUrl?: string | undefined;
+  /** Told of each phase and of the progress of long ones (the CLI's progress bar). Default: nobody. */
+  listener?: BuildListener;
+  /** Build: name every file written and removed in the result (`--verbose`). Default: false. */
+  listFiles?: boolean;
+  /** Keep every source's compiled record in the result (`dev`'s session updates from them). Default: false. */
+  keepSources?: boolean;
 }
 
 /** A validated archive and what it was checked with. */
@@ -39,6 +46,12 @@ export interface CheckedProject extends Analysis {
   /** Stop the worker pool if it was started. */
   close: () => Promise<void>;
   timings: Timings;
+  /** Every source's compiled record, in the sources' order, when `keepSources` asked for them. */
+  compiledSources?: CompiledSource[];
+}
+
+function files(n: number): string {
+  return `${n} file${n === 1 ? '' : 's'}`;
 }
 
 // Below this many jobs a pool costs more to start than it saves.
@@ -75,14 +88,25 @@ export async function runBatch(pool: Runner, jobs: CompileJob[]): Promise<Compil
   }
 }
 
-async function runJobs(jobs: Array<{ at: number; job: CompileJob }>, runner: () => Runner, done: (at: number, result: CompileResult) => void) {
+async function runJobs(
+  jobs: Array<{ at: number; job: CompileJob }>,
+  runner: () => Runner,
+  done: (at: number, result: CompileResult) => void,
+  listener: BuildListener | undefined,
+) {
   const pool = jobs.length >= POOL_THRESHOLD ? runner() : createRunner(0);
+  let finished = 0;
   const batches: Array<typeof jobs> = [];
   for (let i = 0; i < jobs.length; i += COMPILE_BATCH) batches.push(jobs.slice(i, i + COMPILE_BATCH));
   await Promise.all(
     batches.map(async (batch) => {
       const results = await runBatch(pool, batch.map((b) => b.job));
       results.forEach((result, i) => done(batch[i]!.at, result));
+      const before = finished;
+      finished += results.length;
+      if (Math.floor(before / PROGRESS_EVERY) !== Math.floor(finished / PROGRESS_EVERY) || finished === jobs.length) {
+        listener?.({ type: 'progress', phase: 'compile', done: finished, total: jobs.length });
+      }
     }),
   );
 }
@@ -131,7 +155,7 @@ async function compileSources(
     if (!result.reused) parsed.add(at);
     records[at] = toRecord(result, usable(result.path));
   };
-  await runJobs(jobs, runner, done);
+  await runJobs(jobs, runner, done, timings.listener);
   // Unchanged files whose own check is not cached for these settings need their parse payload.
   const wanted = new Map<string, string>();
   records.forEach((record) => {
@@ -142,9 +166,9 @@ async function compileSources(
   const again = sources.flatMap((source, at) =>
     wanted.has(source.path) && !payloads.has(source.path) ? [{ at, job: { path: source.path, abs: source.abs, render, settings, htmlRoot } }] : [],
   );
-  await runJobs(again, runner, done);
+  await runJobs(again, runner, done, timings.listener);
   records.forEach((record, at) => (compiled[at] = fromRecord(record, parsed.has(at) ? 'miss' : 'hit', payloads.get(record.path))));
-  timings.mark(`compile ${jobs.length + again.length}`);
+  timings.mark('compile', files(jobs.length + again.length));
   return { compiled, records, index, warnings, parsed: parsed.size };
 }
 
@@ -176,7 +200,7 @@ export async function scanProject(paths: ProjectPaths, timings = new Timings()):
  * site settings are invalid.
  */
 export async function checkProject(options: RunOptions, forBuild = false, scanned?: Scanned): Promise<CheckedProject> {
-  const timings = scanned?.timings ?? new Timings();
+  const timings = scanned?.timings ?? new Timings(options.listener);
   const paths = resolvePaths(options);
   const config = loadSiteConfig(paths, { baseUrl: options.baseUrl });
   const now = options.now ?? buildTime();
@@ -190,7 +214,7 @@ export async function checkProject(options: RunOptions, forBuild = false, scanne
     const madeMuch = parsed >= MUCH_PARSED;
     collectGarbage(madeMuch);
     const analysis = analyse(sources, compiled, config, paths, { drafts: options.drafts ?? false, now, statics });
-    timings.mark(`validate (${analysis.checkedNow.size} files checked again)`);
+    timings.mark('validate', `${files(analysis.checkedNow.size)} checked again`);
     // Each file's own check goes into its record (a new object, so that its shard is written).
     const updated = records.map((record) => {
       const checked = analysis.checkedNow.get(record.path);
@@ -205,7 +229,21 @@ export async function checkProject(options: RunOptions, forBuild = false, scanne
     };
     // `check` ends here; `build` needs the pool again for pages and closes it itself.
     if (!forBuild) await close();
-    return { ...analysis, diagnostics: [...problems, ...analysis.diagnostics], paths, config, settings, now, sources, statics, warnings, runner, close, timings };
+    return {
+      ...analysis,
+      diagnostics: [...problems, ...analysis.diagnostics],
+      paths,
+      config,
+      settings,
+      now,
+      sources,
+      statics,
+      warnings,
+      runner,
+      close,
+      timings,
+      ...(options.keepSources && { compiledSources: compiled }),
+    };
   } catch (error) {
     await pool?.close();
     throw error;

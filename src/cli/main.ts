@@ -2,67 +2,75 @@ import { versionLine } from '../build/index.ts';
 import { formatDiagnostics, formatSummary, isContentFailure, isSetupFailure, printable } from '../diagnostics/index.ts';
 import { buildCommand } from './commands/build.ts';
 import { checkCommand } from './commands/check.ts';
+import { devCommand } from './commands/dev.ts';
 import { importCommand } from './commands/import.ts';
+import { initCommand } from './commands/init.ts';
+import { newCommand } from './commands/new.ts';
+import { commandHelp, COMMANDS, mainHelp, nearest } from './help.ts';
 import { println, UsageError, type Io, type Reporting } from './io.ts';
 
 export type { Io } from './io.ts';
 
-const HELP = `bayegan — static site generator for Persian news archives
-
-Usage:
-  bayegan build [options]   build content/ into dist/
-  bayegan check [options]   check content/ without building (for editors and CI)
-  bayegan import [options] <file-or-folder>…
-                            import legacy dumps (text or HTML) into content/news/
-
-Options:
-  --root <dir>        project folder (default: the nearest folder upwards that
-                      holds content/site.yml)
-  --out <dir>         output folder (default: <root>/dist)
-  --cache <dir>       cache folder (default: <root>/.cache)
-  --drafts            include articles with draft: true
-  --base-url <url>    the site's URL instead of baseUrl in content/site.yml (preview
-                      deploys), e.g. https://example.org/archive/; give check the same
-  --format <name>     diagnostics as text (default), github or json
-  --strict            check: treat warnings as errors
-  --fix               check: apply the mechanical fixes (spellings, Arabic letters, date forms)
-  --add-services      import: add unknown services to content/site.yml
-  --force             import: replace an article that has the dump's shenaseh
-  -h, --help          show this help
-  --version           print bayegan's version and its pipeline version
-
-Environment: BAYEGAN_PARSE_BUDGET=<seconds> (default 5) stops reading a file that takes longer.
-
-Exit codes: 0 success, 1 content errors, 2 usage error.`;
-
 type Command = (args: string[], io: Io, report: (r: Reporting) => void) => Promise<number>;
 
-/** Every subcommand; each lives in `commands/<name>.ts`. */
+/** Every subcommand; each lives in `commands/<name>.ts` and has its help in `help.ts`. */
 const commands: Record<string, Command> = {
   build: buildCommand,
   check: checkCommand,
+  dev: devCommand,
+  new: newCommand,
+  init: initCommand,
   import: importCommand,
 };
+
+function unknownCommand(name: string): UsageError {
+  if (name.startsWith('-')) return new UsageError(`Unexpected option \`${name}\` before a command, expected a command first: \`bayegan <command> ${name}\``);
+  const guess = nearest(name, Object.keys(commands));
+  const known = Object.keys(commands).map((c) => `\`${c}\``).join(', ');
+  return new UsageError(`Unexpected command \`${name}\`, expected one of ${known}${guess ? `: did you mean \`${guess}\`?` : ''}`);
+}
+
+// Node's own wording names the option but not the command, nor what was meant.
+function unknownOption(error: Error, command: string): UsageError {
+  const option = /'(-[^']*)'/.exec(error.message)?.[1];
+  if (!option || !/UNKNOWN_OPTION/.test((error as { code?: string }).code ?? '')) return new UsageError(error.message);
+  const flags = COMMANDS[command]!.options.map((o) => o.flag.split(' ')[0]!);
+  const guess = nearest(option.replace(/=.*$/, ''), flags);
+  return new UsageError(`Unexpected option \`${option}\` for \`${command}\`${guess ? `: did you mean \`${guess}\`?` : `, expected one of ${flags.map((f) => `\`${f}\``).join(', ')}`}`);
+}
 
 /** Run the CLI; resolves to the process exit code. Never lets a stack trace reach an editor. */
 export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
   let how: Reporting = { format: 'text', color: false };
   const [name, ...args] = argv;
   try {
-    if (name === undefined || name === 'help' || name === '--help' || name === '-h' || args.includes('--help') || args.includes('-h')) {
-      println(io.out, HELP);
-      return name === undefined ? 2 : 0;
-    }
     if (name === '--version' || name === 'version') {
       println(io.out, versionLine());
       return 0;
     }
-    const command = commands[name];
-    if (!command) throw new UsageError(`Unexpected command \`${name}\`, expected ${Object.keys(commands).join(', ')}`);
-    return await command(args, io, (r) => (how = r));
+    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+      const topic = name === 'help' ? args[0] : undefined;
+      if (topic !== undefined && !Object.hasOwn(commands, topic)) throw unknownCommand(topic);
+      println(io.out, topic ? commandHelp(topic) : mainHelp());
+      return name === undefined ? 2 : 0;
+    }
+    if (!Object.hasOwn(commands, name)) throw unknownCommand(name);
+    // Before `--` only: after it, `--help` may be a value (an article titled so).
+    const options = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+    if (options.includes('--help') || options.includes('-h')) {
+      println(io.out, commandHelp(name));
+      return 0;
+    }
+    try {
+      return await commands[name]!(args, io, (r) => (how = r));
+    } catch (error) {
+      if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw unknownOption(error as Error, name);
+      throw error;
+    }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      println(io.err, `bayegan: ${printable((error as Error).message)}\nRun \`bayegan --help\` for usage.`);
+    if (error instanceof UsageError) {
+      const help = name !== undefined && Object.hasOwn(commands, name) ? `bayegan ${name} --help` : 'bayegan --help';
+      println(io.err, `bayegan: ${printable(error.message)}\nRun \`${help}\` for usage.`);
       return 2;
     }
     if (isSetupFailure(error)) {

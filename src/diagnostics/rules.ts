@@ -47,6 +47,7 @@ export const RULES = {
   'image-format': { severity: 'error', title: 'a file that is not a publishable image', example: '`![x](page.html)`, `image: logo.svg`, a text file named `x.png`, a FIFO or folder' },
   'static-file': { severity: 'error', title: 'a file of static/ that cannot be published', example: '`static/tags/index.html` (bayegan writes `/tags/`), `static/assets/x.css`, a link out of the project, a FIFO' },
   'missing-image': { severity: 'error', title: 'an image file that does not exist', example: '`![…](map.png)` with no `map.png` next to the article' },
+  'template-error': { severity: 'error', title: 'a Liquid template that does not parse or render', example: '`{% iff x %}`, `{{ a | no_such_filter }}`, an unclosed `{% if %}`, `{% render \'missing\' %}`' },
 } as const satisfies Record<string, Rule>;
 
 /** A rule id bayegan can report. */

@@ -8,6 +8,7 @@ import { sharedSite } from './context.ts';
 import { ImageLibrary } from './images/index.ts';
 import type { Theme } from './engine.ts';
 import { indexSpecs, listOutputs } from './lists.ts';
+import { paginate } from '../site/index.ts';
 import type { BodyRef, Output } from './output.ts';
 
 /** What page generation needs from the build. */
@@ -30,4 +31,11 @@ export function* generatePages({ model, paths, body, theme }: PageInputs): Gener
   yield tagsOutput(model, site);
   yield* archiveOutputs(model, site);
   yield notFoundOutput(model, site);
+}
+
+/** How many pages (template outputs) {@link generatePages} yields, from the model alone: the end of a progress bar. */
+export function countPages(model: SiteModel): number {
+  let pages = model.articles.length + 1 + 1 + model.years.length + 1;
+  for (const spec of indexSpecs(model)) pages += paginate(spec.articles, spec.pageSize).length;
+  return pages;
 }

@@ -9,3 +9,4 @@ export * from './generate.ts';
 export * from './lists.ts';
 export * from './output.ts';
 export * from './render-page.ts';
+export { ImageLibrary } from './images/index.ts';

@@ -21,6 +21,8 @@ export interface WriteStats {
   removed: number;
   /** Files in the output folder that bayegan did not make, kept. */
   kept: number;
+  /** The files written and removed, by name, when the writer was asked to list them (`--verbose`). */
+  lists?: { written: string[]; removed: string[] };
 }
 
 /** Renders template outputs somewhere (a worker pool), staging each in `tree` and reporting what it found. */
@@ -30,6 +32,8 @@ export type PageRenderer = (pages: PageJob[], tree: string) => Promise<Array<Sta
 export interface WriterOptions {
   /** Called once if another build holds the output folder and this one waits for it. */
   waiting?: (holder: LockHolder) => void;
+  /** Name every file written and removed in the stats (`--verbose`). Default: false. */
+  listFiles?: boolean;
 }
 
 // Outputs are checked against the manifest this many at a time.
@@ -61,6 +65,8 @@ export class OutputWriter {
   private readonly next: Manifest = new Map();
   private readonly stats: WriteStats = { written: 0, unchanged: 0, skipped: 0, removed: 0, kept: 0 };
   private pending: Output[] = [];
+  private readonly writtenFiles: string[] = [];
+  private readonly removedFiles: string[] = [];
   private started = false;
   /** Problems with the cache or the output folder that were repaired: for the user to know. */
   readonly warnings: string[] = [];
@@ -95,8 +101,10 @@ export class OutputWriter {
 
   private record(file: string, key: string, staged: Staged): void {
     this.next.set(file, entryLine({ key, size: staged.size, mtimeMs: staged.mtimeMs }));
-    if (staged.changed) this.stats.written += 1;
-    else this.stats.unchanged += 1;
+    if (staged.changed) {
+      this.stats.written += 1;
+      if (this.options.listFiles) this.writtenFiles.push(file);
+    } else this.stats.unchanged += 1;
   }
 
   // The output file of a site path, refused if it would leave the output folder.
@@ -161,7 +169,11 @@ export class OutputWriter {
     const tree = this.tree;
     const made = new Set(this.next.keys());
     const stale = [...this.owned].filter((file) => !made.has(file));
-    for (const file of stale) if (removeFrom(tree, file)) this.stats.removed += 1;
+    for (const file of stale) {
+      if (!removeFrom(tree, file)) continue;
+      this.stats.removed += 1;
+      if (this.options.listFiles) this.removedFiles.push(file);
+    }
     pruneEmpty(tree, stale);
     const foreign = this.folder.carryForeign(this.owned, made);
     for (const file of foreign.kept) {
@@ -194,7 +206,7 @@ export class OutputWriter {
     }
     renameSync(places.next, places.live);
     this.folder.release();
-    return { ...this.stats };
+    return { ...this.stats, ...(this.options.listFiles && { lists: { written: this.writtenFiles.sort(), removed: this.removedFiles.sort() } }) };
   }
 
   /** Forget the build: the live site is untouched; the standby tree is left for the next build, which does not trust it. */

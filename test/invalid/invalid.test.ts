@@ -10,7 +10,8 @@ import { run } from '../helpers/cli.ts';
 
 /**
  * Each folder here is a small site with one kind of mistake, named by its rule id, and
- * `expected.txt`: exactly what `bayegan check` prints for it (the timing left out). A case and
+ * `expected.txt`: exactly what `bayegan check` prints for it (the timing left out; `build` for
+ * the rules only rendering finds). A case and
  * its message sit side by side; to add a rule, add a folder.
  */
 const here = import.meta.dirname;
@@ -34,12 +35,20 @@ const prepare: Record<string, (root: string) => void> = {
     appendFileSync(path.join(root, 'content/news/1.md'), `\n${'[a]('.repeat(50_000)}\n`);
     appendFileSync(path.join(root, 'content/news/2.md'), `\n${'>'.repeat(900_000)}\n`);
   },
+  // The project's own copy of the theme, with a tag Liquid does not know on line 2 of a partial.
+  'template-error': (root) => {
+    cpSync(path.resolve(here, '../../templates'), path.join(root, 'templates'), { recursive: true });
+    writeFileSync(path.join(root, 'templates/partials/footer.liquid'), '<footer>\n  {% iff site.title %}{{ site.title }}{% endif %}\n</footer>\n');
+  },
 };
 
 // Settings a case runs with (the parse budget of `markdown-too-slow`, in seconds).
 const env: Record<string, Record<string, string>> = {
   'markdown-too-slow': { BAYEGAN_PARSE_BUDGET: '0.5' },
 };
+
+// Rules that only rendering finds: their case is built (into a scratch folder) instead of checked.
+const BUILT = new Set(['template-error']);
 
 /** `check`'s output for a case folder, copied to a temporary folder first. */
 export async function checkCase(name: string): Promise<{ code: number; text: string }> {
@@ -49,6 +58,11 @@ export async function checkCase(name: string): Promise<{ code: number; text: str
   const saved = { ...process.env };
   Object.assign(process.env, env[name]);
   try {
+    if (BUILT.has(name)) {
+      const { code, err } = await run(['build', '--root', root, '--out', path.join(root, 'out')]);
+      // The lines of the phases that ran before the error, with their times, are not the case's.
+      return { code, text: err.replace(/^ {2}.* in [\d.]+ s\n/gm, '') };
+    }
     const { code, err } = await run(['check', '--root', root]);
     return { code, text: err.replace(/ checked in [\d.]+ s:/, ' checked:') };
   } finally {
@@ -72,7 +86,7 @@ describe('test/invalid: one site per rule, with its exact diagnostics', () => {
       if (process.env.BAYEGAN_WRITE_EXPECTED) writeFileSync(expectedFile, text);
       expect(text).toBe(existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : '(no expected.txt)');
       expect(text).toContain(`[${name}]`);
-      const errors = Number(/: (\d+) errors?,/.exec(text)?.[1]);
+      const errors = Number(/(?::|written:) (\d+) errors?,/.exec(text)?.[1]);
       expect(code).toBe(errors > 0 ? 1 : 0);
     });
   }

@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 import { buildProject } from '../../build/index.ts';
-import { baseUrlSchema } from '../../config/index.ts';
+import { baseUrlSchema, resolvePaths } from '../../config/index.ts';
 import { formatDiagnostics, printable } from '../../diagnostics/index.ts';
 import { println, projectOptions, reporting, UsageError, type Io, type Reporting } from '../io.ts';
+import { progressView } from '../progress.ts';
 import { projectRoot } from '../run-options.ts';
+import { summaryJson, summaryText } from '../summary.ts';
 
 const EXIT_ON: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
@@ -11,10 +13,11 @@ const EXIT_ON: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
  * Run a build that SIGINT and SIGTERM stop at once: the output folder is released and the
  * process exits; the live site is whole at every moment, so there is nothing else to undo.
  */
-async function withSignals<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+async function withSignals<T>(run: (signal: AbortSignal) => Promise<T>, stopped: () => void): Promise<T> {
   const controller = new AbortController();
   const stop = (name: NodeJS.Signals) => {
     controller.abort();
+    stopped();
     process.stderr.write(`\nbayegan: stopped by ${name}; the site in the output folder is the one before this build.\n`);
     process.exit(EXIT_ON[name]);
   };
@@ -30,6 +33,7 @@ async function withSignals<T>(run: (signal: AbortSignal) => Promise<T>): Promise
 const options = {
   ...projectOptions,
   'base-url': { type: 'string' },
+  verbose: { type: 'boolean', default: false },
 } as const;
 
 /**
@@ -43,7 +47,7 @@ export function baseUrlOption(value: string | undefined): string | undefined {
   return parsed.data;
 }
 
-/** `bayegan build`: check the archive, then write `dist/`. */
+/** `bayegan build`: check the archive, then write `dist/`; ends with a summary table (a JSON object with `--format json`). */
 export async function buildCommand(args: string[], io: Io, report: (r: Reporting) => void): Promise<number> {
   const { values } = parseArgs({ args, options });
   const how = reporting(values.format, io);
@@ -51,26 +55,41 @@ export async function buildCommand(args: string[], io: Io, report: (r: Reporting
   const root = projectRoot(values.root);
   const baseUrl = baseUrlOption(values['base-url']);
   const started = performance.now();
-  const result = await withSignals((signal) =>
-    buildProject({
-      root,
-      out: values.out,
-      cache: values.cache,
-      drafts: values.drafts,
-      baseUrl,
-      signal,
-      waiting: (message) => println(io.err, message),
-    }),
-  );
+  // In the machine formats stdout carries only JSON lines or annotations; people read stderr.
+  const progress = progressView(io.err, { lines: true });
+  const out = resolvePaths({ root, out: values.out }).out;
+  let result;
+  try {
+    result = await withSignals(
+      (signal) =>
+        buildProject({
+          root,
+          out: values.out,
+          cache: values.cache,
+          drafts: values.drafts,
+          baseUrl,
+          listener: progress.listener,
+          listFiles: values.verbose,
+          signal,
+          waiting: (message) => println(io.err, message),
+        }),
+      () => progress.stop(),
+    );
+  } finally {
+    progress.stop();
+  }
+  const ms = performance.now() - started;
   if (result.diagnostics.length > 0) println(how.format === 'text' ? io.err : io.out, formatDiagnostics(result.diagnostics, how.format, how.color));
   for (const warning of result.warnings) println(io.err, `warning: ${printable(warning)}`);
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  println(
-    io.out,
-    `Built ${result.articles} articles into ${values.out ?? 'dist'}/${baseUrl ? ` for ${baseUrl}` : ''} in ${seconds} s: ${result.files} files ` +
-      `(${result.written} written, ${result.unchanged} rendered but unchanged, ${result.skipped} up to date, ${result.removed} removed); ` +
-      `${result.rendered} of ${result.sources} sources parsed, the rest from the cache` +
-      (result.upToDate ? '; nothing had changed since the last build' : ''),
-  );
+  if (how.format === 'json') {
+    println(io.out, summaryJson(result, out, ms, baseUrl));
+    return 0;
+  }
+  const summary = how.format === 'text' ? io.out : io.err;
+  println(summary, summaryText(result, out, ms, baseUrl));
+  if (values.verbose && result.lists) {
+    for (const file of result.lists.written) println(summary, `written  ${printable(file)}`);
+    for (const file of result.lists.removed) println(summary, `removed  ${printable(file)}`);
+  }
   return 0;
 }

@@ -3,7 +3,9 @@ import { applyFixes, fixesOf, type FixResult } from '../../build/fix.ts';
 import { checkProject, type CheckedProject, type RunOptions } from '../../build/index.ts';
 import { formatDiagnostics, formatSummary, hasErrors, isContentFailure, type Diagnostic } from '../../diagnostics/index.ts';
 import { println, projectOptions, reporting, type Io, type Reporting } from '../io.ts';
+import { progressView } from '../progress.ts';
 import { projectRoot } from '../run-options.ts';
+import { plural } from '../summary.ts';
 import { baseUrlOption } from './build.ts';
 
 const options = {
@@ -13,10 +15,6 @@ const options = {
   strict: { type: 'boolean', default: false },
   fix: { type: 'boolean', default: false },
 } as const;
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function printFixes(io: Io, result: FixResult): void {
   const sorted = [...result.applied].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
@@ -35,7 +33,9 @@ export async function checkCommand(args: string[], io: Io, report: (r: Reporting
   const how = reporting(values.format, io);
   report(how);
   const started = performance.now();
-  const run: RunOptions = { root: projectRoot(values.root), cache: values.cache, drafts: values.drafts, baseUrl: baseUrlOption(values['base-url']) };
+  // A bar on a terminal only: check's output in CI is its diagnostics and one line.
+  const progress = progressView(io.err, { lines: false });
+  const run: RunOptions = { root: projectRoot(values.root), cache: values.cache, drafts: values.drafts, baseUrl: baseUrlOption(values['base-url']), listener: progress.listener };
   let project: CheckedProject | undefined;
   let found: Diagnostic[];
   try {
@@ -50,6 +50,8 @@ export async function checkCommand(args: string[], io: Io, report: (r: Reporting
     // Invalid site settings stop the run before any article is read: report them like the rest.
     if (!isContentFailure(error)) throw error;
     found = error.diagnostics;
+  } finally {
+    progress.stop();
   }
   const list = values.strict ? found.map((d) => ({ ...d, severity: 'error' as const })) : found;
   if (list.length > 0) println(how.format === 'text' ? io.err : io.out, formatDiagnostics(list, how.format, how.color));

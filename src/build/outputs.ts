@@ -1,0 +1,88 @@
+import type { ProjectPaths } from '../config/index.ts';
+import type { StaticFile } from '../load/index.ts';
+import { feedOutputsOf, redirectOutputs, sitemapOutputs, staticOutputs, withCacheHeaders } from '../outputs/index.ts';
+import { countPages, generatePages, isTemplateOutput, type BodyRef, type Output, type Theme } from '../pages/index.ts';
+import type { SiteModel } from '../site/index.ts';
+import type { Article } from '../validate/index.ts';
+
+/** How many files of each kind a site has (the build's summary). */
+export interface OutputCounts {
+  /** HTML pages rendered from templates: articles, lists, tags, archives, 404, search. */
+  pages: number;
+  /** Files made or copied beside them: the theme's assets, articles' images and their resized copies. */
+  assets: number;
+  /** RSS and Atom files. */
+  feeds: number;
+  /** Sitemap files, the index and the news sitemap included. */
+  sitemaps: number;
+  /** Alias pages and `_redirects`. */
+  redirects: number;
+  /** The search index and its script. */
+  search: number;
+  /** Files of `static/`, `robots.txt`, `favicon.ico` and `_headers`. */
+  other: number;
+}
+
+/** Every file of a site, in the order a build writes them, and how many pages there will be. */
+export interface SiteOutputs {
+  /** Each output once; iterate once. */
+  outputs: Iterable<Output>;
+  /** How many of `outputs` are pages (template outputs), known before iterating: the progress bar's end. */
+  pages: number;
+  /** Counted while `outputs` is iterated: complete once it is. */
+  counts: OutputCounts;
+}
+
+/** What making the outputs needs from the build. */
+export interface OutputInputs {
+  model: SiteModel;
+  paths: ProjectPaths;
+  theme: Theme;
+  /** Where an article's rendered body is. */
+  body: (article: Article) => BodyRef;
+  /** The build's "now" (the news sitemap). */
+  now: number;
+  /** The files of `static/` (none: no static files, robots.txt, favicon or `_headers`). */
+  statics?: readonly StaticFile[];
+  /** The search page, its script and index (none in dev). */
+  search?: Output[];
+}
+
+/** Pages (from `pages/`), then feeds, sitemaps, redirects, search and static files (from `outputs/`): the whole site. */
+export function siteOutputs(inputs: OutputInputs): SiteOutputs {
+  const { model } = inputs;
+  const counts: OutputCounts = { pages: 0, assets: 0, feeds: 0, sitemaps: 0, redirects: 0, search: 0, other: 0 };
+  const search = inputs.search ?? [];
+  const searchPages = search.filter(isTemplateOutput).length;
+  const lists = [
+    [feedOutputsOf(model), 'feeds'],
+    [sitemapOutputs(model, inputs.now), 'sitemaps'],
+    [redirectOutputs(model), 'redirects'],
+    [search, 'search'],
+    [inputs.statics ? staticOutputs(inputs.statics, model.config, inputs.paths.templates) : [], 'other'],
+  ] as const;
+  const outputs = function* (): Generator<Output> {
+    for (const output of generatePages(inputs)) {
+      if (isTemplateOutput(output)) counts.pages += 1;
+      else counts.assets += 1;
+      yield output;
+    }
+    for (const [list, kind] of lists) {
+      for (const output of list) {
+        if (isTemplateOutput(output)) counts.pages += 1;
+        else counts[kind] += 1;
+        yield output;
+      }
+    }
+  };
+  const all = inputs.statics ? counted(withCacheHeaders(outputs(), model.config, inputs.statics), counts) : outputs();
+  return { outputs: all, pages: countPages(model) + searchPages, counts };
+}
+
+// `_headers`, the one output made after all others (it names their folders), counted with the rest.
+function* counted(outputs: Iterable<Output>, counts: OutputCounts): Generator<Output> {
+  for (const output of outputs) {
+    if (output.path === '/_headers') counts.other += 1;
+    yield output;
+  }
+}
