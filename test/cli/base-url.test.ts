@@ -19,7 +19,7 @@ describe('build --base-url', () => {
     const root = writeSite(site());
     const { code: exit, out } = await run(['build', '--root', root, '--base-url', 'https://Preview.example/pr-7']);
     expect(exit).toBe(0);
-    expect(out).toMatch(/^Built 2 articles into dist\/ for https:\/\/Preview\.example\/pr-7 in /);
+    expect(out).toMatch(/^Built 2 articles into \S*dist\/ for https:\/\/Preview\.example\/pr-7 in /);
     const page = read(root, 'news/1/index.html');
     expect(page).toContain('<link rel="canonical" href="https://preview.example/pr-7/news/1/">');
     expect(page).toContain('href="/pr-7/news/2/"');
@@ -30,12 +30,12 @@ describe('build --base-url', () => {
     useCode('base-url-test');
     const root = writeSite(site());
     await run(['build', '--root', root]);
-    expect((await run(['build', '--root', root])).out).toContain('nothing had changed');
+    expect((await run(['build', '--root', root])).out).toContain('nothing changed since the last build');
     const preview = await run(['build', '--root', root, '--base-url', 'https://test.example/preview/']);
-    expect(preview.out).not.toContain('nothing had changed');
+    expect(preview.out).not.toContain('nothing changed since the last build');
     expect(read(root, 'news/1/index.html')).toContain('href="/preview/news/2/"');
     const back = await run(['build', '--root', root]);
-    expect(back.out).not.toContain('nothing had changed');
+    expect(back.out).not.toContain('nothing changed since the last build');
     expect(read(root, 'news/1/index.html')).toContain('href="/news/2/"');
   });
 
@@ -44,10 +44,10 @@ describe('build --base-url', () => {
     const url = 'https://user.github.io/archive/';
     await run(['build', '--root', root, '--base-url', url]);
     expect((await run(['check', '--root', root, '--base-url', url])).code).toBe(0);
-    expect((await run(['build', '--root', root, '--base-url', url])).out).toContain('; 0 of 2 sources parsed, the rest from the cache');
+    expect((await run(['build', '--root', root, '--base-url', url])).out).toContain('0 of 2 sources parsed: all from the cache');
     // A check under other settings keeps its own parse results, and the build has to parse again.
     await run(['check', '--root', root]);
-    expect((await run(['build', '--root', root, '--base-url', url])).out).toContain('; 2 of 2 sources parsed, the rest from the cache');
+    expect((await run(['build', '--root', root, '--base-url', url])).out).toMatch(/2 of 2 sources parsed$/m);
   });
 
   it('refuses a URL that cannot be a base, before building anything', async () => {

@@ -22,7 +22,7 @@ describe('starting an archive of its own', () => {
     // The registry is reached only for what the npm cache lacks.
     await npm(['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(scratch, tarball)]);
     const bayegan = (...args: string[]) => exec('npx', ['--no-install', 'bayegan', ...args], { cwd: app, env: { ...process.env, SOURCE_DATE_EPOCH: '1710912900' } });
-    expect((await bayegan('--version')).stdout).toMatch(/^bayegan \d+\.\d+\.\d+\n$/);
+    expect((await bayegan('--version')).stdout).toMatch(/^bayegan \d+\.\d+\.\d+ pipeline \d+\n$/);
     const init = await bayegan('init', '--title', 'خبرگزاری نمونه', '--base-url', 'https://news.example.org/');
     expect(init.stdout).toContain('created  content/site.yml');
     const created = await bayegan('new', '--service', 'economy', '--title', 'نخستین خبر ما', '--tags', 'بازار');
