@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toEpochMs } from '../../src/persian/index.ts';
-import { buildSite, siteYml } from '../helpers/site.ts';
+import { articleFile, buildSite, siteYml } from '../helpers/site.ts';
 
-const article = (id: number, date: string, service = 'سیاسی', extra = '') => `-- content/news/${id}.md --
----
-title: خبر ${id}
-shenaseh: ${id}
-date: ${date}
-service: ${service}
-${extra}---
-متن خبر ${id}.
-`;
+const article = (id: number, date: string, service = 'سیاسی', extra = '') => articleFile(id, { date, service, extra, body: `متن خبر ${id}.` });
 
 // The build's "now": noon of 3 Farvardin 1400 in Tehran.
 const now = toEpochMs({ jy: 1400, jm: 1, jd: 3, hour: 12, minute: 0 }, 'Asia/Tehran');
