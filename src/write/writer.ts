@@ -153,6 +153,8 @@ export class OutputWriter {
     const batches: Array<typeof templates> = [];
     for (let i = 0; i < templates.length; i += BATCH) batches.push(templates.slice(i, i + BATCH));
     const rendered = Promise.all(batches.map((batch) => this.renderPages(batch, tree)));
+    // Awaited below, after the data outputs: a rendering error meanwhile must not go unhandled.
+    rendered.catch(() => undefined);
     for (const [output, file] of data) this.record(file, output.key, stageFile(tree, file, await output.content()));
     for (const results of await rendered) {
       for (const result of results) {
