@@ -145,6 +145,10 @@ export class DevServer {
         return send(301, 'text/plain; charset=utf-8', 'Moved\n', { Location: `${target.replace(/[?#].*$/s, '')}/` });
       }
     }
+    // dev keeps no search index (Pagefind rebuilds whole shards: seconds per save): say so where the header's box leads.
+    if (resolved.kind === 'file' && resolved.name === 'search/index.html') {
+      return send(200, 'text/html; charset=utf-8', html(PLAIN_PAGE('جست‌وجو در پیش‌نمایش نیست · Search is not part of dev: run bayegan build and serve dist/ to try it'), MISSING));
+    }
     const missing = await this.session.file('404.html').catch(() => undefined);
     const body = missing ? Buffer.from(missing.bytes).toString('utf8') : PLAIN_PAGE(this.session.basePath ? 'صفحه پیدا نشد · Not found' : 'سایت ساخته نشد · The site could not be built');
     send(404, 'text/html; charset=utf-8', html(body, MISSING));

@@ -66,6 +66,8 @@ describe('the dev server keeps to the site', () => {
     const root = path.join(parent, 'project');
     writeSite(`-- content/site.yml --\n${siteYml()}\n-- content/news/1.md --\n---\ntitle: یک\nshenaseh: 1\ndate: 1399-01-01\nservice: سیاسی\n---\nمتن.\n`, root);
     mkdirSync(path.join(root, 'content/news/sub'), { recursive: true });
+    mkdirSync(path.join(root, 'static'), { recursive: true });
+    writeFileSync(path.join(root, 'static/CNAME'), 'archive.example\n');
     writeFileSync(path.join(root, 'content/news/sub/readme.txt'), SECRET);
     dev = await startDev({ root, port: 0, threads: 0, log: { updated: () => {}, failed: (e) => console.error(e) } });
     port = Number(new URL(dev.url).port);
@@ -78,6 +80,17 @@ describe('the dev server keeps to the site', () => {
     expect(status(page)).toBe(200);
     expect(page).toContain('/__bayegan/client.js');
     expect(status(await raw(port, '/news/1'))).toBe(301);
+  });
+
+  it('serves static/, robots.txt and the favicon as the build publishes them, and says that search is not part of dev', async () => {
+    const cname = await raw(port, '/CNAME');
+    expect(status(cname)).toBe(200);
+    expect(cname.endsWith('archive.example\n')).toBe(true);
+    expect(await raw(port, '/robots.txt')).toContain('Sitemap: https://test.example/sitemap.xml');
+    expect(status(await raw(port, '/favicon.ico'))).toBe(200);
+    const search = await raw(port, '/search/');
+    expect(status(search)).toBe(200);
+    expect(search).toContain('Search is not part of dev');
   });
 
   for (const target of ATTEMPTS) {

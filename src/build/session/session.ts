@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { buildTime, resolvePaths, type PathOptions, type ProjectPaths, type SiteConfig } from '../../config/index.ts';
 import { hasErrors, isContentFailure, type Diagnostic } from '../../diagnostics/index.ts';
-import { scanContent, type SourceFile } from '../../load/index.ts';
+import { scanStatic, scanContent, type SourceFile } from '../../load/index.ts';
 import { formatJalaliCanonical, jalaliFromEpochMs } from '../../persian/index.ts';
 import type { BodyRef } from '../../pages/index.ts';
 import type { RenderSettings } from '../../render/index.ts';
@@ -240,7 +240,7 @@ export class BuildSession {
       entries.map((e) => e.compiled),
       state.config,
       this.paths,
-      { drafts: true, now },
+      { drafts: true, now, statics: scanStatic(this.paths) },
     );
     timings.mark('validate');
     for (const [file, checked] of analysis.checkedNow) this.table.get(file)!.compiled.checked = checked;

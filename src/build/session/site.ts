@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { articlePath, outputFile, type ProjectPaths, type SiteConfig } from '../../config/index.ts';
 import type { Diagnostic } from '../../diagnostics/index.ts';
+import { scanStatic } from '../../load/index.ts';
 import { feedOutputsOf, redirectOutputs, sitemapOutputs } from '../../outputs/index.ts';
 import {
   articleOutputs,
@@ -121,7 +122,9 @@ export class SessionSite {
   private remake(bodies: (article: Article) => BodyRef, now: number): void {
     const { theme } = this.theme();
     const outputs = new Map<string, Output>();
-    for (const output of siteOutputs({ model: this.model!, paths: this.paths, theme, body: bodies, now }).outputs) outputs.set(outputFile(output.path), output);
+    // static/, robots.txt, the favicon and _headers too: dev serves what the build publishes (but the search index).
+    const statics = scanStatic(this.paths);
+    for (const output of siteOutputs({ model: this.model!, paths: this.paths, theme, body: bodies, now, statics }).outputs) outputs.set(outputFile(output.path), output);
     this.outputs = outputs;
     this.articles = new Map(this.model!.articles.map((a) => [outputFile(articlePath(a.shenaseh)), a]));
     this.rendered.clear();
