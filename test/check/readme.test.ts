@@ -13,3 +13,15 @@ describe('the README diagnostics table', () => {
     expect(rows.sort()).toEqual(registered.sort());
   });
 });
+
+describe('the README quick start', () => {
+  it('is two commands, one that builds the sample archive and one that runs the tests, and CI runs that test command', () => {
+    const section = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('\n## ', readme.indexOf('## Quick start') + 1));
+    const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
+    const commands = block.trim().split('\n').map((line) => line.replace(/\s+#.*$/, ''));
+    expect(commands).toEqual(['npm ci && npm run build', 'npm test']);
+    const ci = readFileSync(path.resolve(import.meta.dirname, '../../.ci/run'), 'utf8');
+    expect(ci).toMatch(/^npm ci$/m);
+    expect(ci).toMatch(/^(?:[A-Z_]+=\S+ )*npm test$/m);
+  });
+});
