@@ -13,6 +13,8 @@ export interface ManifestEntry {
 
 /** The key of a file that was in the output folder but not made by bayegan (kept, never removed). */
 export const FOREIGN = '*';
+/** The key of a file kept because bayegan's record was lost and it could not tell whether it made it. */
+export const UNKNOWN = '?';
 
 /** Output file → its entry, kept as the line it is stored as (parsed only when looked at). */
 export type Manifest = Map<string, string>;

@@ -1,34 +1,32 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { unsafeReason } from './safe-path.ts';
 
 /**
- * The file by which bayegan knows an output folder as its own, and knows what it made there:
- * the list of the files it wrote. It is published with the site (a few bytes per page, the
- * same for the same site), so the knowledge survives the loss of `.cache/` and a folder copied
- * or restored elsewhere: bayegan then still removes only what it made.
+ * The file by which bayegan knows an output folder as its own: a folder that holds it was built
+ * by bayegan, and bayegan may build into it again. It is published with the site, so it stays
+ * small (two lines, the same for the same site); the list of the files bayegan made there is
+ * kept in `.cache/` (the output folder's manifest), tied to the tree by the id on its second line.
  */
 export const MARKER = '.bayegan-output';
 
-const HEADER = '# bayegan output folder: made by `bayegan build`, replaced on every build. The files bayegan made here:';
+const HEADER = '# bayegan output folder: made by `bayegan build`, replaced on every build.';
 
-/** The marker's text for a tree of these files (sorted: the same site gives the same bytes). */
-export function markerText(files: Iterable<string>): string {
-  return `${HEADER}\n${[...files].sort().map((f) => `${f}\n`).join('')}`;
+/** The id of a tree: the digest of the sorted names of the files bayegan made in it. */
+export function treeId(files: Iterable<string>): string {
+  const hash = createHash('sha1');
+  for (const file of [...files].sort()) hash.update(file).update('\n');
+  return hash.digest('hex');
 }
 
-/** The id of a tree: the digest of its marker's text. */
-export function treeId(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
+/** The marker's text for a tree of this id. */
+export function markerText(id: string): string {
+  return `${HEADER}\ntree ${id}\n`;
 }
 
-/** What a folder's marker says: the tree's id and the files bayegan made in it. */
+/** What a folder's marker says: the id of the tree bayegan made there. */
 export interface Marker {
   id: string;
-  owned: Set<string>;
-  /** Lines naming a path that would leave the folder: ignored. */
-  refused: number;
 }
 
 /** Read the marker of a folder; undefined when it has none (the folder is not bayegan's). */
@@ -39,14 +37,6 @@ export function readMarker(dir: string): Marker | undefined {
   } catch {
     return undefined;
   }
-  const lines = text.split('\n');
-  if (lines[0] !== HEADER) return undefined;
-  const owned = new Set<string>();
-  let refused = 0;
-  for (const line of lines.slice(1)) {
-    if (line === '') continue;
-    if (unsafeReason(line) !== undefined || line === MARKER) refused += 1;
-    else owned.add(line);
-  }
-  return { id: treeId(text), owned, refused };
+  const match = /^([^\n]*)\ntree ([0-9a-f]{40})\n$/.exec(text);
+  return match && match[1] === HEADER ? { id: match[2]! } : undefined;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ProjectPaths } from '../config/index.ts';
 import { SetupFailure } from '../diagnostics/index.ts';
 import { FileLock, type LockHolder } from './lock.ts';
-import { parseEntry, readManifest, type Manifest } from './manifest.ts';
+import { FOREIGN, parseEntry, readManifest, UNKNOWN, type Manifest } from './manifest.ts';
 import { MARKER, readMarker, type Marker } from './marker.ts';
 import { checkFolders, realPath } from './location.ts';
 import { forgetFolders, linkInto, listTree, pruneEmpty, removeFrom } from './tree.ts';
@@ -51,12 +51,17 @@ function placesOf(paths: ProjectPaths): Places {
   };
 }
 
+// A file a killed writer may have left half-written (see `temporaryPath`).
+function isTemporary(file: string): boolean {
+  return /(^|\/)\..+\.\d+-\d+-\d+\.tmp$/.test(file);
+}
+
 /** What claiming an output folder found out about it. */
 export interface Claimed {
   /** What the live site's manifest says of each file (empty when it cannot be trusted). */
   manifest: Manifest;
-  /** The files bayegan made in the live site. */
-  owned: Set<string>;
+  /** The files bayegan made in the live site; undefined when its record of them is lost (`.cache/` was removed). */
+  owned: Set<string> | undefined;
   /** A live site exists (the build is not the first). */
   hasLive: boolean;
   warnings: string[];
@@ -64,8 +69,8 @@ export interface Claimed {
 
 /**
  * One output folder and the state beside it. bayegan knows a folder as its own by its marker
- * (`.bayegan-output`, which lists what it made); it builds only into a folder that is missing,
- * empty or its own. A build writes into a standby tree (kept in the cache, made of hard links to
+ * (`.bayegan-output`); it builds only into a folder that is missing, empty or its own, and knows
+ * what it made there from the manifest in the cache that the marker's id names. A build writes into a standby tree (kept in the cache, made of hard links to
  * the live site) and publishes it by renaming it into place, so readers and a killed build see
  * the old site or the new one, never a mix.
  */
@@ -95,10 +100,10 @@ export class OutputFolder {
         this.resetStandby();
         return { manifest: new Map(), owned: new Set(), hasLive: false, warnings };
       }
-      if (marker.refused > 0) warnings.push(`${marker.refused} line${marker.refused === 1 ? '' : 's'} of ${MARKER} named a path outside the output folder and were ignored.`);
       const manifest = this.liveManifest(marker.id, warnings);
-      this.syncStandby(manifest, marker.owned);
-      return { manifest, owned: marker.owned, hasLive: true, warnings };
+      const owned = manifest && new Set([...manifest].filter(([, entry]) => !entry.startsWith(`${FOREIGN}\t`) && !entry.startsWith(`${UNKNOWN}\t`)).map(([file]) => file));
+      this.syncStandby(manifest, owned);
+      return { manifest: manifest ?? new Map(), owned, hasLive: true, warnings };
     } catch (error) {
       this.lock.release();
       throw error;
@@ -131,14 +136,14 @@ export class OutputFolder {
   }
 
   // The manifest of the live site, if the one kept in the cache is the live site's.
-  private liveManifest(id: string, warnings: string[]): Manifest {
+  private liveManifest(id: string, warnings: string[]): Manifest | undefined {
     for (const file of [this.places.live, this.places.next]) {
       const stored = readManifest(file);
       if (stored?.id !== id) continue;
       if (stored.refused > 0) warnings.push(`${stored.refused} line${stored.refused === 1 ? '' : 's'} of the cache's record of the output (${path.basename(file)}) named a path outside the output folder and were ignored.`);
       return stored.entries;
     }
-    return new Map();
+    return undefined;
   }
 
   // An empty standby tree (the first build, or one after the cache was lost).
@@ -155,11 +160,17 @@ export class OutputFolder {
    * (a killed build), when it is made again from nothing. Its record is removed first: a build
    * killed from here on leaves a standby tree that the next build does not trust.
    */
-  private syncStandby(live: Manifest, owned: Set<string>): void {
+  private syncStandby(live: Manifest | undefined, owned: Set<string> | undefined): void {
     const { out, standby, standbyManifest } = this.places;
     const stored = existsSync(standby) ? readManifest(standbyManifest) : undefined;
     const markerOfStandby = stored && readMarker(standby);
     rmSync(standbyManifest, { force: true });
+    if (!live || !owned) {
+      // No record of the live site: every file of it is copied, none is assumed to be bayegan's.
+      this.resetStandby();
+      for (const file of listTree(out).files) if (!isTemporary(file)) linkInto(out, standby, file);
+      return;
+    }
     if (!stored || !markerOfStandby || markerOfStandby.id !== stored.id) {
       this.resetStandby();
       for (const file of new Set([...owned, ...live.keys()])) linkInto(out, standby, file);
@@ -172,7 +183,7 @@ export class OutputFolder {
     }
     for (const file of new Set([...owned, ...live.keys()])) {
       const entry = live.get(file);
-      if (entry !== undefined && entry === stored.entries.get(file) && !entry.startsWith('*')) continue;
+      if (entry !== undefined && entry === stored.entries.get(file) && !entry.startsWith(FOREIGN) && !entry.startsWith(UNKNOWN)) continue;
       if (!linkInto(out, standby, file)) removeFrom(standby, file);
     }
     linkInto(out, standby, MARKER);
@@ -180,19 +191,21 @@ export class OutputFolder {
   }
 
   /**
-   * Files in the live site that bayegan did not make (put there by hand): copied into the new
-   * tree unless the new site has a file of its own there. Returns the kept, the replaced and
-   * the entries that are not regular files (never carried over).
+   * Files in the live site that bayegan did not make (put there by hand), or that it cannot
+   * tell it made (its record is lost): copied into the new tree unless the new site has a file of
+   * its own there. Returns the kept, the replaced (only files known not to be bayegan's) and the
+   * entries that are not regular files (never carried over).
    */
-  carryForeign(owned: Set<string>, made: Set<string>): { kept: string[]; replaced: string[]; skipped: string[] } {
+  carryForeign(owned: Set<string> | undefined, made: Set<string>): { kept: string[]; replaced: string[]; skipped: string[] } {
     const { out, standby } = this.places;
     const result = { kept: [] as string[], replaced: [] as string[], skipped: [] as string[] };
     if (!existsSync(path.join(out, MARKER))) return result;
     const listing = listTree(out);
     for (const file of listing.files) {
-      if (owned.has(file) || file === MARKER || /(^|\/)\..+\.\d+-\d+-\d+\.tmp$/.test(file)) continue;
-      if (made.has(file)) result.replaced.push(file);
-      else if (linkInto(out, standby, file)) result.kept.push(file);
+      if (owned?.has(file) || file === MARKER || isTemporary(file)) continue;
+      if (made.has(file)) {
+        if (owned) result.replaced.push(file);
+      } else if (linkInto(out, standby, file)) result.kept.push(file);
     }
     result.skipped.push(...listing.others);
     return result;

@@ -2,7 +2,7 @@ import { renameSync, rmSync, statSync } from 'node:fs';
 import { outputFile, type ProjectPaths } from '../config/index.ts';
 import { isTemplateOutput, type DataOutput, type Output, type PageJob } from '../pages/index.ts';
 import type { LockHolder } from './lock.ts';
-import { entryLine, FOREIGN, parseEntry, writeManifest, type Manifest } from './manifest.ts';
+import { entryLine, FOREIGN, parseEntry, UNKNOWN, writeManifest, type Manifest } from './manifest.ts';
 import { MARKER, markerText, treeId } from './marker.ts';
 import { OutputFolder } from './output-folder.ts';
 import { resolveInside, unsafeReason, UnsafeOutputPath } from './safe-path.ts';
@@ -61,7 +61,7 @@ function sample(files: string[]): string {
 export class OutputWriter {
   private readonly folder: OutputFolder;
   private previous: Manifest = new Map();
-  private owned = new Set<string>();
+  private owned: Set<string> | undefined = new Set<string>();
   private readonly next: Manifest = new Map();
   private readonly stats: WriteStats = { written: 0, unchanged: 0, skipped: 0, removed: 0, kept: 0 };
   private pending: Output[] = [];
@@ -170,7 +170,8 @@ export class OutputWriter {
     await this.flush();
     const tree = this.tree;
     const made = new Set(this.next.keys());
-    const stale = [...this.owned].filter((file) => !made.has(file));
+    // Only what bayegan knows it made may go: with its record lost, nothing is removed.
+    const stale = [...(this.owned ?? [])].filter((file) => !made.has(file));
     for (const file of stale) {
       if (!removeFrom(tree, file)) continue;
       this.stats.removed += 1;
@@ -178,14 +179,23 @@ export class OutputWriter {
     }
     pruneEmpty(tree, stale);
     const foreign = this.folder.carryForeign(this.owned, made);
+    // Kept files are either known not to be bayegan's, or of unknown origin (its record was lost
+    // when they were first kept): they stay apart in the manifest and in what the user is told.
+    const unknown = foreign.kept.filter((file) => !this.owned || this.previous.get(file)?.startsWith(`${UNKNOWN}\t`));
+    const handMade = foreign.kept.filter((file) => !unknown.includes(file));
     for (const file of foreign.kept) {
       const stat = statSync(resolveInside(tree, file));
-      this.next.set(file, entryLine({ key: FOREIGN, size: stat.size, mtimeMs: stat.mtimeMs }));
+      this.next.set(file, entryLine({ key: handMade.includes(file) ? FOREIGN : UNKNOWN, size: stat.size, mtimeMs: stat.mtimeMs }));
     }
     this.stats.kept = foreign.kept.length;
-    if (foreign.kept.length > 0) {
+    if (unknown.length > 0) {
       this.warnings.push(
-        `Kept ${plural(foreign.kept.length, 'file', 'files')} in the output folder that bayegan did not make: ${sample(foreign.kept)}. Put files the site needs in static/ instead.`,
+        `Kept ${plural(unknown.length, 'file', 'files')} in the output folder that this build does not make: ${sample(unknown)}. bayegan's record of what it made there (in .cache/) was lost, so it cannot tell its old pages from files put there by hand; delete the output folder once for a clean site.`,
+      );
+    }
+    if (handMade.length > 0) {
+      this.warnings.push(
+        `Kept ${plural(handMade.length, 'file', 'files')} in the output folder that bayegan did not make: ${sample(handMade)}. Put files the site needs in static/ instead.`,
       );
     }
     if (foreign.replaced.length > 0) {
@@ -194,10 +204,10 @@ export class OutputWriter {
     if (foreign.skipped.length > 0) {
       this.warnings.push(`Left out ${plural(foreign.skipped.length, 'entry', 'entries')} of the output folder that are not regular files (links, pipes): ${sample(foreign.skipped)}.`);
     }
-    const marker = markerText(made);
-    stageFile(tree, MARKER, marker);
+    const id = treeId(made);
+    stageFile(tree, MARKER, markerText(id));
     const places = this.folder.places;
-    writeManifest(places.next, treeId(marker), this.next);
+    writeManifest(places.next, id, this.next);
     this.folder.swap();
     // The old live site is now the standby tree, and its manifest goes with it.
     rmSync(places.standbyManifest, { force: true });

@@ -42,13 +42,12 @@ describe('the output folder', () => {
     await build(box.root);
     await build(box.root);
     const state = path.join(box.root, '.cache/out', readdirSync(path.join(box.root, '.cache/out'))[0]!);
-    // Forged records: the marker, the live record and the standby record each name the secret.
-    appendFileSync(path.join(box.root, 'dist/.bayegan-output'), '../../secret.txt\n');
+    // Forged records: the live record and the standby record each name the secret.
     for (const record of ['live.tsv', 'standby.tsv']) appendFileSync(path.join(state, record), '../../secret.txt\tk\t1\t1\n');
     rmSync(path.join(box.root, 'content/news/3.md'));
     const rebuilt = await build(box.root);
     expect(readFileSync(box.secret, 'utf8')).toBe(SECRET);
-    expect(rebuilt.result.warnings.join('\n')).toContain('1 line of .bayegan-output named a path outside the output folder and were ignored.');
+    expect(rebuilt.result.warnings.join('\n')).toContain("1 line of the cache's record of the output (live.tsv) named a path outside the output folder and were ignored.");
     expect(rebuilt.exists('news/3/index.html')).toBe(false);
     expect(bytes(rebuilt.dist)).toEqual(bytes((await build(project([1, 2]))).dist));
   });
