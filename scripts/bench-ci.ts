@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { addArticle, bayegan, program, type Measurement } from './bench-run.ts';
+import { addArticle, bayegan, phases, program, type Measurement } from './bench-run.ts';
 import { writeHugoSite } from './hugo-site.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
@@ -26,8 +26,21 @@ function clone(corpus: string, site: string): void {
   cpSync(path.join(corpus, 'content'), path.join(site, 'content'), { recursive: true });
 }
 
-function phases(stderr: string): string {
-  return [...stderr.matchAll(/^ {2}(.+?)\s+(\d+) ms$/gm)].map((m) => `${m[1]!.trim()} ${(Number(m[2]) / 1000).toFixed(1)} s`).join(', ');
+/** Hugo's build of the archive at `site` from nothing (a new cache folder, no `public/`), measured. */
+export function hugoBuild(site: string, work: string, label: string, related = false): Measurement {
+  const hugo = path.join(work, 'hugo');
+  const version = spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.split(' ')[1];
+  const articles = writeHugoSite(site, hugo, related);
+  rmSync(path.join(work, 'hugo-cache'), { recursive: true, force: true });
+  const result = program(`Hugo ${version}, full build (${label})`, 'hugo', ['--quiet', '--cacheDir', path.join(work, 'hugo-cache')], hugo);
+  result.files = readdirSync(path.join(hugo, 'public'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  result.rendered = articles;
+  return result;
+}
+
+/** Whether Debian's `hugo` is on the PATH. */
+export function hasHugo(): boolean {
+  return spawnSync('hugo', ['version'], { encoding: 'utf8' }).status === 0;
 }
 
 /** The CI scenarios and Hugo (twice; once more with related articles if `hugoRelated`), for a corpus at `corpus` of `count` articles. */
@@ -58,16 +71,7 @@ export function ciScenarios(corpus: string, count: number, hugoRelated = false):
     record(bayegan(site, `CI, ${label}: build, one new article`, ['build'], timings));
   }
 
-  const hugo = path.join(work, 'hugo');
-  const version = spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.split(' ')[1];
   const runs: Array<[string, boolean]> = [['run 1', false], ['run 2', false], ...(hugoRelated ? [['with related articles', true] as [string, boolean]] : [])];
-  for (const [label, related] of runs) {
-    const articles = writeHugoSite(site, hugo, related);
-    rmSync(path.join(work, 'hugo-cache'), { recursive: true, force: true });
-    const result = program(`Hugo ${version}, full build (${label})`, 'hugo', ['--quiet', '--cacheDir', path.join(work, 'hugo-cache')], hugo);
-    result.files = readdirSync(path.join(hugo, 'public'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
-    result.rendered = articles;
-    record(result);
-  }
+  for (const [label, related] of runs) record(hugoBuild(site, work, label, related));
   return results;
 }

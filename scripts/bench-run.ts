@@ -41,6 +41,11 @@ export function bayegan(root: string, scenario: string, args: string[] = ['build
   return { scenario, wallS, cpuS: cpuMs / 1000, rssMb: maxRssKb / 1024, files, rendered, stderr: run.stderr };
 }
 
+/** The phases a run printed with `BAYEGAN_TIMINGS=1`, on one line. */
+export function phases(stderr: string): string {
+  return [...stderr.matchAll(/^ {2}(.+?)\s+(\d+) ms$/gm)].map((m) => `${m[1]!.trim()} ${(Number(m[2]) / 1000).toFixed(1)} s`).join(', ');
+}
+
 /** Run any program and measure it with GNU time when it is there (wall time only otherwise). */
 export function program(scenario: string, command: string, args: string[], cwd: string): Measurement {
   const time = '/usr/bin/time';

@@ -2,8 +2,9 @@
  * Build benchmark: `npm run bench -- --articles 100000 [--seed 1] [--ci [--hugo-related]]`.
  * Generates a synthetic archive (scripts/gen-corpus.ts) under `.bench/<n>/`, then times whole
  * `bayegan build` processes: cold (no cache, no dist/), nothing changed, one article's body
- * edited, one article added, one template edited. With `--ci`, the builds a CI run makes instead,
- * next to Hugo's build of the same archive (scripts/bench-ci.ts). For each: wall time, CPU time
+ * edited, one article added, one template edited; then, when `hugo` is on the PATH, Hugo's
+ * build of the same archive from nothing, in the same run. With `--ci`, the builds a CI run
+ * makes instead, next to Hugo's (scripts/bench-ci.ts). For each: wall time, CPU time
  * (all threads), peak RSS, and pages per second (files of the site / wall time). Prints a
  * Markdown table.
  */
@@ -12,8 +13,8 @@ import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ciScenarios } from './bench-ci.ts';
-import { addArticle, bayegan, corpus, middleArticle, table, type Measurement } from './bench-run.ts';
+import { ciScenarios, hasHugo, hugoBuild } from './bench-ci.ts';
+import { addArticle, bayegan, corpus, middleArticle, phases, table, type Measurement } from './bench-run.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
 
@@ -26,9 +27,9 @@ function editScenarios(root: string, count: number): Measurement[] {
   const results: Measurement[] = [];
   const step = (scenario: string, prepare: () => void) => {
     prepare();
-    const result = bayegan(root, scenario);
+    const result = bayegan(root, scenario, ['build'], { BAYEGAN_TIMINGS: '1' });
     results.push(result);
-    console.error(`${scenario}: ${result.wallS.toFixed(2)} s`);
+    console.error(`${scenario}: ${result.wallS.toFixed(2)} s\n  ${phases(result.stderr)}`);
   };
   step('cold build', () => {});
   step('nothing changed', () => {});
@@ -42,6 +43,12 @@ function editScenarios(root: string, count: number): Measurement[] {
   // Leave the corpus as generated for the next run.
   rmSync(path.join(root, 'content/news/1405'), { recursive: true, force: true });
   writeFileSync(edited, readFileSync(edited, 'utf8').replace('\nبند تازه‌ای برای سنجش بازسازی یک مطلب.\n', ''));
+  if (hasHugo()) {
+    const hugo = hugoBuild(root, path.join(repo, '.bench', `hugo-${count}`), 'same archive');
+    results.push(hugo);
+    const cold = results[0]!;
+    console.error(`${hugo.scenario}: ${hugo.wallS.toFixed(2)} s; bayegan's cold build is ${(cold.wallS / hugo.wallS).toFixed(2)}× Hugo's`);
+  }
   return results;
 }
 

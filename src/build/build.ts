@@ -117,8 +117,9 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     options.signal?.addEventListener('abort', () => writer.release(), { once: true });
     await writer.start();
     let files = 0;
+    let search: ReturnType<typeof searchOutputsOf>;
     try {
-      const search = await searchOutputsOf(project, model, theme);
+      search = searchOutputsOf(project, model, theme);
       const site = siteOutputs({
         model,
         paths,
@@ -128,18 +129,19 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
           const where = project.compiled.get(article.path)!;
           return { key: where.key, path: article.path, abs: where.source.abs };
         },
-        search,
+        search: search?.outputs,
+        searchIndex: search?.index,
         statics: project.statics,
       });
       let pages = 0;
-      for (const output of site.outputs) {
+      for await (const output of site.outputs) {
         await writer.emit(output);
         files += 1;
         if (files % 1000 === 0) collectIfGrown();
         if ('template' in output && ++pages % PROGRESS_EVERY === 0) options.listener?.({ type: 'progress', phase: 'pages', done: pages, total: Math.max(pages, site.pages) });
       }
       await writer.flush();
-      project.timings.mark('pages and outputs');
+      project.timings.mark('pages and outputs', search && `and the search index beside them, ${((await search.took) / 1000).toFixed(2)} s`);
       const stats = await writer.commit();
       project.timings.mark('commit');
       const warnings = [...project.warnings, ...writer.warnings];
@@ -170,8 +172,12 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
         files,
       };
     } catch (error) {
+      // Pagefind may still be indexing: nothing of this build runs after it has failed.
+      await search?.took;
       await writer.abort();
       throw templateFailure(error, paths) ?? error;
+    } finally {
+      await search?.close();
     }
   } finally {
     await project.close();

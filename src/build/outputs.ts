@@ -26,7 +26,7 @@ export interface OutputCounts {
 /** Every file of a site, in the order a build writes them, and how many pages there will be. */
 export interface SiteOutputs {
   /** Each output once; iterate once. */
-  outputs: Iterable<Output>;
+  outputs: AsyncIterable<Output>;
   /** How many of `outputs` are pages (template outputs), known before iterating: the progress bar's end. */
   pages: number;
   /** Counted while `outputs` is iterated: complete once it is. */
@@ -44,8 +44,10 @@ export interface OutputInputs {
   now: number;
   /** The files of `static/` (none: no static files, robots.txt, favicon or `_headers`). */
   statics?: readonly StaticFile[];
-  /** The search page, its script and index (none in dev). */
+  /** The search page and its script (none in dev). */
   search?: Output[];
+  /** The search index, made while the pages are (awaited after them). */
+  searchIndex?: Promise<Output[]>;
 }
 
 /** Pages (from `pages/`), then feeds, sitemaps, redirects, search and static files (from `outputs/`): the whole site. */
@@ -59,16 +61,17 @@ export function siteOutputs(inputs: OutputInputs): SiteOutputs {
     [sitemapOutputs(model, inputs.now), 'sitemaps'],
     [redirectOutputs(model), 'redirects'],
     [search, 'search'],
+    [inputs.searchIndex ?? [], 'search'],
     [inputs.statics ? staticOutputs(inputs.statics, model.config, inputs.paths.templates) : [], 'other'],
   ] as const;
-  const outputs = function* (): Generator<Output> {
+  const outputs = async function* (): AsyncGenerator<Output> {
     for (const output of generatePages(inputs)) {
       if (isTemplateOutput(output)) counts.pages += 1;
       else counts.assets += 1;
       yield output;
     }
     for (const [list, kind] of lists) {
-      for (const output of list) {
+      for (const output of await list) {
         if (isTemplateOutput(output)) counts.pages += 1;
         else counts[kind] += 1;
         yield output;
@@ -80,8 +83,8 @@ export function siteOutputs(inputs: OutputInputs): SiteOutputs {
 }
 
 // `_headers`, the one output made after all others (it names their folders), counted with the rest.
-function* counted(outputs: Iterable<Output>, counts: OutputCounts): Generator<Output> {
-  for (const output of outputs) {
+async function* counted(outputs: AsyncIterable<Output>, counts: OutputCounts): AsyncGenerator<Output> {
+  for await (const output of outputs) {
     if (output.path === '/_headers') counts.other += 1;
     yield output;
   }

@@ -24,7 +24,7 @@ export function defaultThreads(): number {
  * A worker pool (piscina) of `threads` threads. Results never depend on scheduling: every
  * task is pure given its input, and callers put results back in input order.
  */
-export function createRunner(threads: number): Runner {
+export function createRunner(threads: number, heapMb = WORKER_HEAP_MB): Runner {
   if (threads === 0) {
     return { threads, run: (task) => runTask(task) as Promise<never>, close: async () => {} };
   }
@@ -35,7 +35,7 @@ export function createRunner(threads: number): Runner {
     idleTimeout: 1000,
     // A thread's live data is one batch and its template caches; without a limit V8 lets each
     // thread's heap grow to gigabytes of garbage before collecting, and peak memory with it.
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
   });
   return {
     threads,

@@ -43,6 +43,8 @@ export interface CheckedProject extends Analysis {
   warnings: string[];
   /** The worker pool, started on first use. */
   runner: () => Runner;
+  /** Threads of that pool (0: everything runs in this thread). */
+  threads: number;
   /** Stop the worker pool if it was started. */
   close: () => Promise<void>;
   timings: Timings;
@@ -207,7 +209,8 @@ export async function checkProject(options: RunOptions, forBuild = false, scanne
   const { sources, stats, problems, statics } = scanned ?? (await scanProject(paths, timings));
   const settings: RenderSettings = { basePath: config.basePath };
   let pool: Runner | undefined;
-  const runner = () => (pool ??= createRunner(options.threads ?? defaultThreads()));
+  const threads = options.threads ?? defaultThreads();
+  const runner = () => (pool ??= createRunner(threads));
   try {
     const { compiled, records, index, warnings, parsed } = await compileSources(sources, stats, { render: true, settings, checkKey: checkKey(config) }, paths, runner, timings);
     // Parsing many files leaves much garbage behind (their results crossed threads).
@@ -240,6 +243,7 @@ export async function checkProject(options: RunOptions, forBuild = false, scanne
       statics,
       warnings,
       runner,
+      threads,
       close,
       timings,
       ...(options.keepSources && { compiledSources: compiled }),

@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { hasSearchPage, searchOutputs, type SearchMemo, type ShardState } from '../outputs/index.ts';
-import type { Output, Theme } from '../pages/index.ts';
+import { hasSearchPage, searchOutputs, type SearchMemo, type SearchOutputs, type ShardState } from '../outputs/index.ts';
+import type { Theme } from '../pages/index.ts';
 import type { SiteModel } from '../site/index.ts';
-import { loadBody } from './compile.ts';
+import { createRunner, type Runner } from './pool.ts';
 import type { CheckedProject } from './run.ts';
 
 const FORMAT = 'bayegan-search-1';
+// Threads that index shards, each with a Pagefind process of its own: two cost more memory and, on two cores, time.
+const SEARCH_THREADS = 1;
+// A shard's records pass through one by one; its index files (a few MB) are the thread's largest data.
+const SEARCH_HEAP_MB = 128;
+const SEARCH_POOL_THRESHOLD = 64;
 // What a line of the file may hold: a shard (its first month), a key, and Pagefind's own file names.
 const NAME = /^\d{5,6}$/;
 const KEY = /^[0-9a-f]{40}$/;
@@ -76,22 +81,38 @@ function store(file: string, text: string): void {
   }
 }
 
-/** The search page and index of a build (none when the theme has no search page). */
-export async function searchOutputsOf(project: CheckedProject, model: SiteModel, theme: Theme): Promise<Output[]> {
+/**
+ * The search page of a build and its index (none when the theme has no search page). The index
+ * is started here and made on a thread of its own (which drives a Pagefind process) while the
+ * build renders its pages; `took` is how long it took. `close` stops that thread once the build
+ * has written the index (an unchanged shard is indexed only when the writer asks for a file).
+ */
+export function searchOutputsOf(project: CheckedProject, model: SiteModel, theme: Theme): (SearchOutputs & { took: Promise<number>; close: () => Promise<void> }) | undefined {
   const { paths, settings } = project;
-  if (!hasSearchPage(paths.templates)) return [];
+  if (!hasSearchPage(paths.templates)) return undefined;
   const htmlRoot = path.join(paths.cache, 'html');
-  const outputs = await searchOutputs({
+  const started = performance.now();
+  let runner: Runner | undefined;
+  const inline = createRunner(0);
+  const search = searchOutputs({
     model,
     paths,
     theme,
     memo: searchMemo(paths.cache),
     body: (article) => {
       const where = project.compiled.get(article.path)!;
-      const ref = { key: where.key, path: article.path, abs: where.source.abs };
-      return { key: where.key, html: async () => (await loadBody(ref, settings, htmlRoot)).html };
+      return { key: where.key, path: article.path, abs: where.source.abs };
+    },
+    index: (job) => {
+      // A small shard is indexed here: starting a thread would cost more than its records.
+      const on = job.records.length >= SEARCH_POOL_THRESHOLD ? (runner ??= createRunner(Math.min(project.threads, SEARCH_THREADS), SEARCH_HEAP_MB)) : inline;
+      return on.run<Map<string, Uint8Array>>({ kind: 'search', job, settings, htmlRoot });
     },
   });
-  project.timings.mark('search index');
-  return outputs;
+  // Awaited after the pages; until then a failure must not be an unhandled rejection.
+  const took = search.index.then(
+    () => performance.now() - started,
+    () => 0,
+  );
+  return { ...search, took, close: async () => runner?.close() };
 }

@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../config/index.ts';
 import { createTemplateEngine, renderPage, type PageJob, type TemplateEngine } from '../pages/index.ts';
 import type { RenderSettings } from '../render/index.ts';
+import { indexShard, type ShardJob } from '../outputs/index.ts';
 import { stageFile, type Staged } from '../write/index.ts';
 import { loadBody, runCompileJobs, type CompileJob, type CompileResult } from './compile.ts';
 
@@ -23,8 +24,11 @@ export interface PageResult extends Staged {
   rebuilt: boolean;
 }
 
-/** Work a thread can do: compile sources, or render and stage pages. */
-export type Task = { kind: 'compile'; jobs: CompileJob[] } | { kind: 'pages'; batch: PageBatch };
+/** Work a thread can do: compile sources, render and stage pages, or index a shard for search. */
+export type Task =
+  | { kind: 'compile'; jobs: CompileJob[] }
+  | { kind: 'pages'; batch: PageBatch }
+  | { kind: 'search'; job: ShardJob; settings: RenderSettings; htmlRoot: string };
 
 // One engine per theme and settings in each thread: templates are parsed once per thread.
 const engines = new Map<string, TemplateEngine>();
@@ -48,7 +52,8 @@ async function renderPages(batch: PageBatch): Promise<PageResult[]> {
 }
 
 /** Run one task; the default export is what a pool thread runs. */
-export default async function runTask(task: Task): Promise<CompileResult[] | PageResult[]> {
+export default async function runTask(task: Task): Promise<CompileResult[] | PageResult[] | Map<string, Uint8Array>> {
   if (task.kind === 'compile') return runCompileJobs(task.jobs);
+  if (task.kind === 'search') return indexShard(task.job, (body) => loadBody(body, task.settings, task.htmlRoot).html);
   return renderPages(task.batch);
 }

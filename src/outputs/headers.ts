@@ -64,9 +64,9 @@ export function headersText(tops: ReadonlyMap<string, 'file' | 'folder'>, config
  * The build's outputs, passed on as they come, then `/_headers` with a rule for every top-level
  * file and folder they made. `static/_headers`, if there is one, is added after the generated rules.
  */
-export function* withCacheHeaders(outputs: Iterable<Output>, config: SiteConfig, statics: readonly StaticFile[]): Generator<Output> {
+export async function* withCacheHeaders(outputs: AsyncIterable<Output>, config: SiteConfig, statics: readonly StaticFile[]): AsyncGenerator<Output> {
   const tops: Tops = new Map();
-  for (const output of outputs) {
+  for await (const output of outputs) {
     note(tops, output.path);
     yield output;
   }

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageRoot } from '../config/index.ts';
-import type { SearchRecord } from './search-records.ts';
+import type { BodyRef } from '../pages/index.ts';
+import { recordOf, type RecordInput, type SearchRecord } from './search-records.ts';
 
 type PagefindApi = typeof import('pagefind');
 
@@ -73,4 +74,19 @@ export async function indexRecords(records: AsyncIterable<SearchRecord>, runtime
   } finally {
     await index.deleteIndex().catch(() => undefined);
   }
+}
+
+/** One shard to index, as plain data (it may be indexed in another thread). */
+export interface ShardJob {
+  records: RecordInput[];
+  /** Keep Pagefind's runtime (the first shard's). */
+  runtime: boolean;
+}
+
+/** Index one shard: each record made from its input and its body (`html` reads it), then Pagefind. */
+export function indexShard(job: ShardJob, html: (body: BodyRef) => string): Promise<Map<string, Uint8Array>> {
+  async function* records(): AsyncGenerator<SearchRecord> {
+    for (const input of job.records) yield recordOf(input, html(input.body));
+  }
+  return indexRecords(records(), job.runtime);
 }

@@ -1,6 +1,7 @@
 import { articlePath } from '../config/index.ts';
 import { plainLead } from '../parse/index.ts';
 import { formatJalaliDisplay, removeInvalidCharacters, searchText } from '../persian/index.ts';
+import type { BodyRef } from '../pages/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
 
@@ -76,17 +77,46 @@ function indexable(text: string): string {
   return searchText(removeInvalidCharacters(text).replace(/[\u202a-\u202e\u2066-\u2069]/g, ''));
 }
 
-/** The index record of one article; `body` is its rendered HTML. */
-export function searchRecord(article: Article, model: SiteModel, body: string): SearchRecord {
+/**
+ * What one article's record is made of besides its body, as plain data: a shard's records are
+ * made in another thread, where the site model is not.
+ */
+export interface RecordInput {
+  /** Where the article's rendered body is. */
+  body: BodyRef;
+  url: string;
+  lead: string;
+  title: string;
+  /** Its tags' names, as the site shows them. */
+  tags: string[];
+  filters: SearchRecord['filters'];
+}
+
+/** The record input of one article. */
+export function recordInput(article: Article, model: SiteModel, body: BodyRef): RecordInput {
   const service = model.serviceOf(article.service);
   return {
+    body,
     url: articlePath(article.shenaseh),
-    content: indexable(`${plainLead(article.lead)}\n${bodyText(body)}`),
-    language: 'fa',
-    meta: {
-      title: indexable(article.title),
-      tags: indexable(article.tags.map((t) => model.tagOf(t.key).name).join('، ')),
-    },
+    lead: article.lead,
+    title: article.title,
+    tags: article.tags.map((t) => model.tagOf(t.key).name),
     filters: { service: [service.slug], year: [String(article.date.jy)], date: [formatJalaliDisplay(article.date, model.config.months)] },
   };
+}
+
+/** The index record of one article from its input and rendered body (`html`). */
+export function recordOf(input: RecordInput, html: string): SearchRecord {
+  return {
+    url: input.url,
+    content: indexable(`${plainLead(input.lead)}\n${bodyText(html)}`),
+    language: 'fa',
+    meta: { title: indexable(input.title), tags: indexable(input.tags.join('، ')) },
+    filters: input.filters,
+  };
+}
+
+/** The index record of one article; `body` is its rendered HTML. */
+export function searchRecord(article: Article, model: SiteModel, body: string): SearchRecord {
+  return recordOf(recordInput(article, model, { key: '', path: article.path, abs: '' }), body);
 }

@@ -1,11 +1,11 @@
 import { withBase, type ProjectPaths } from '../config/index.ts';
-import { outputKey, pageKey, pageMeta, sharedSite, themeAssets, type Output, type Theme } from '../pages/index.ts';
+import { outputKey, pageKey, pageMeta, sharedSite, themeAssets, type BodyRef, type Output, type Theme } from '../pages/index.ts';
 import { SEARCH_FORM_VERSION, toPersianDigits } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
-import { indexRecords, pagefindVersion } from './search-index.ts';
+import { pagefindVersion, type ShardJob } from './search-index.ts';
 import { searchAssets, type BundleCache } from './search-assets.ts';
-import { searchRecord, searchShards, type SearchRecord, type SearchShard } from './search-records.ts';
+import { recordInput, searchShards, type SearchShard } from './search-records.ts';
 
 /** Bump when a record's fields or the index layout change: every index is built again. */
 const SEARCH_INDEX_VERSION = '3';
@@ -31,18 +31,16 @@ export interface SearchInputs {
   model: SiteModel;
   paths: Pick<ProjectPaths, 'templates' | 'content'>;
   theme: Theme;
-  /** The cache key of an article's rendered body, and the body itself. */
-  body: (article: Article) => { key: string; html: () => Promise<string> };
+  /** Where an article's rendered body is (its key is part of its shard's). */
+  body: (article: Article) => BodyRef;
+  /** Index one shard (with `indexShard`, in this thread or another): Pagefind's files. */
+  index: (job: ShardJob) => Promise<Map<string, Uint8Array>>;
   memo: SearchMemo;
 }
 
 /** Where the index of a shard is published. */
 function shardPath(shard: SearchShard): string {
   return `/pagefind/${shard.name}/`;
-}
-
-async function* recordsOf(shard: SearchShard, inputs: SearchInputs): AsyncGenerator<SearchRecord> {
-  for (const article of shard.articles) yield searchRecord(article, inputs.model, await inputs.body(article).html());
 }
 
 function shardKey(shard: SearchShard, primary: boolean, inputs: SearchInputs, version: string): string {
@@ -55,21 +53,31 @@ function shardKey(shard: SearchShard, primary: boolean, inputs: SearchInputs, ve
  * The search index, one Pagefind index per shard of months under `/pagefind/<first month>/`, each
  * keyed by everything its records are made of. A shard whose key the last build recorded is not
  * indexed: its files are announced as they were, so the writer skips them, and Pagefind runs only
- * if one of them must be written again.
+ * if one of them must be written again. Shards are indexed while the build renders its pages.
  */
-async function indexOutputs(inputs: SearchInputs): Promise<{ outputs: Output[]; urls: string[] }> {
+async function indexOutputs(inputs: SearchInputs, shards: SearchShard[]): Promise<Output[]> {
   const version = pagefindVersion();
   const known = new Map(inputs.memo.read().map((s) => [s.name, s]));
   const states: ShardState[] = [];
   const outputs: Output[] = [];
-  const shards = searchShards(inputs.model);
-  for (const [index, shard] of shards.entries()) {
+  // A shard is handed to the indexer when the one before it is done (its records are not held
+  // meanwhile); an unchanged shard only if the writer asks for one of its files.
+  const plans = shards.map((shard, index) => {
     const primary = index === 0;
     const key = shardKey(shard, primary, inputs, version);
     let made: Promise<Map<string, Uint8Array>> | undefined;
-    const make = () => (made ??= indexRecords(recordsOf(shard, inputs), primary));
+    const make = () => {
+      if (made) return made;
+      made = inputs.index({ records: shard.articles.map((a) => recordInput(a, inputs.model, inputs.body(a))), runtime: primary });
+      // Awaited in order below (or by the writer); a failure meanwhile must not go unhandled.
+      made.catch(() => undefined);
+      return made;
+    };
     const before = known.get(shard.name);
-    const files = before?.key === key ? before.files : [...(await make()).keys()].sort();
+    return { shard, key, make, kept: before?.key === key ? before.files : undefined };
+  });
+  for (const { shard, key, make, kept } of plans) {
+    const files = kept ?? [...(await make()).keys()].sort();
     states.push({ name: shard.name, key, files });
     for (const file of files) {
       outputs.push({
@@ -84,15 +92,24 @@ async function indexOutputs(inputs: SearchInputs): Promise<{ outputs: Output[]; 
     }
   }
   inputs.memo.write(states);
-  return { outputs, urls: shards.map((s) => withBase(inputs.model.config.basePath, shardPath(s))) };
+  return outputs;
+}
+
+/** The search page and its files, known at once, and the index, which takes its time. */
+export interface SearchOutputs {
+  /** `/search/`, its script and stylesheet. */
+  outputs: Output[];
+  /** The index's files; started when the search outputs are asked for. */
+  index: Promise<Output[]>;
 }
 
 /** `/search/`, its script and stylesheet, and the index it searches. */
-export async function searchOutputs(inputs: SearchInputs): Promise<Output[]> {
+export function searchOutputs(inputs: SearchInputs): SearchOutputs {
   const { model, paths, theme } = inputs;
   const templates = paths.templates;
   const { config } = model;
-  const index = await indexOutputs(inputs);
+  const shards = searchShards(model);
+  const index = indexOutputs(inputs, shards);
   const assets = searchAssets(templates, config, inputs.memo.bundle);
   const site = sharedSite(theme, config, themeAssets(templates, config, paths));
   const context = {
@@ -102,11 +119,11 @@ export async function searchOutputs(inputs: SearchInputs): Promise<Output[]> {
       script: assets.script,
       css: assets.css,
       base: config.basePath,
-      indexes: index.urls,
+      indexes: shards.map((s) => withBase(config.basePath, shardPath(s))),
       services: config.services.map((s) => ({ value: s.slug, name: s.name })),
       years: model.years.map((y) => ({ value: String(y.jy), name: toPersianDigits(String(y.jy)) })),
     },
   };
   const page: Output = { path: '/search/', key: pageKey(site.key, context, 'search'), template: 'search', context: () => context };
-  return [...index.outputs, ...assets.outputs, page];
+  return { outputs: [...assets.outputs, page], index };
 }

@@ -58,17 +58,41 @@ function foldLetters(s: string): string {
   );
 }
 
+const MARK_FIRST = /^\p{M}/u;
+// ه ت ا ی: the letters a suffix starts with; م ن: those a prefix starts with.
+const SUFFIX_STARTS = new Set([0x647, 0x62a, 0x627, 0x6cc]);
+const PREFIX_STARTS = new Set([0x645, 0x646]);
+const IS_SUFFIX = 1;
+const IS_PREFIX = 2;
+// What each token is, by its text: a text repeats its words, so each is judged once per run.
+const affixes = new Map<string, number>();
+const MAX_AFFIXES = 100_000;
+
+/** Whether a token is a bound suffix (`IS_SUFFIX`), a verbal prefix (`IS_PREFIX`), or neither (0). */
+function affixOf(token: string): number {
+  const first = token.charCodeAt(0);
+  // A token that starts with another letter, a digit or punctuation is no affix: most are ruled out here.
+  if (!SUFFIX_STARTS.has(first) && !PREFIX_STARTS.has(first) && !MARK_FIRST.test(token)) return 0;
+  let kind = affixes.get(token);
+  if (kind === undefined) {
+    kind = (SUFFIX.test(letters(token)) ? IS_SUFFIX : 0) | (PREFIX.test(token.replace(/\p{M}/gu, '')) ? IS_PREFIX : 0);
+    if (affixes.size >= MAX_AFFIXES) affixes.clear();
+    affixes.set(token, kind);
+  }
+  return kind;
+}
+
 /** Join bound suffixes and prefixes written as separate words to their word, with a ZWNJ. */
 function joinAffixes(tokens: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let token = tokens[i]!;
     const previous = out[out.length - 1];
-    if (previous !== undefined && SUFFIX.test(letters(token)) && LETTER_END.test(previous)) {
+    if (previous !== undefined && affixOf(token) & IS_SUFFIX && LETTER_END.test(previous)) {
       out[out.length - 1] = previous + ZWNJ + token;
       continue;
     }
-    while (PREFIX.test(token.replace(/\p{M}/gu, '')) && i + 1 < tokens.length && LETTER_START.test(tokens[i + 1]!)) token += ZWNJ + tokens[++i]!;
+    while (affixOf(token) & IS_PREFIX && i + 1 < tokens.length && LETTER_START.test(tokens[i + 1]!)) token += ZWNJ + tokens[++i]!;
     out.push(token);
   }
   return out;

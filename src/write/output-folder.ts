@@ -267,6 +267,6 @@ export function inspectOutput(paths: ProjectPaths): Marker | undefined {
   if (entries.length === 0) return undefined;
   throw new SetupFailure(
     `Unexpected output folder \`${shown}\`: it holds ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} that bayegan did not make (it has no ${MARKER}), expected an empty folder or one that bayegan built`,
-    `bayegan never builds over files it did not make. Move them away, or choose another folder with --out (a folder bayegan built has a ${MARKER} file listing what it made).`,
+    `bayegan never builds over files it did not make. Move them away, or choose another folder with --out (a folder bayegan built has a ${MARKER} file that says so).`,
   );
 }

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolveInside } from './safe-path.ts';
-import { writeInto } from './tree.ts';
+import { createInto, writeInto } from './tree.ts';
 
 /** What staging one file found. */
 export interface Staged {
@@ -24,6 +24,10 @@ export function stageFile(tree: string, file: string, content: string | Uint8Arr
   const current = statSync(target, { throwIfNoEntry: false });
   if (current?.isFile() && current.size === bytes.length && Buffer.compare(readFileSync(target), bytes) === 0) {
     return { size: bytes.length, changed: false, mtimeMs: current.mtimeMs };
+  }
+  if (!current) {
+    const mtimeMs = createInto(tree, file, bytes);
+    if (mtimeMs !== undefined) return { size: bytes.length, changed: true, mtimeMs };
   }
   const written = writeInto(tree, file, bytes);
   return { size: bytes.length, changed: true, mtimeMs: statSync(written).mtimeMs };

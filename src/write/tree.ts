@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { temporaryPath } from '../config/index.ts';
 import { resolveInside, UnsafeOutputPath } from './safe-path.ts';
@@ -69,6 +69,38 @@ export function writeInto(tree: string, file: string, bytes: Uint8Array): string
     renameSync(temporary, abs);
   }
   return abs;
+}
+
+/**
+ * Write `bytes` as `file` of `tree` where no file is: created exclusively (a link or file that
+ * appeared there meanwhile is never followed or changed), with no rename. Returns the new file's
+ * modification time, or undefined if something stands there after all (write it with
+ * {@link writeInto}). A file cut short by a crash is not trusted by the next build: the manifest
+ * has no record of it, so its bytes are compared and written again.
+ */
+export function createInto(tree: string, file: string, bytes: Uint8Array): number | undefined {
+  const abs = resolveInside(tree, file);
+  ensureFolder(tree, abs);
+  let fd: number;
+  try {
+    fd = openSync(abs, 'wx');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return undefined;
+    if (code !== 'ENOENT') throw error;
+    // The folder was known from an earlier build of this thread, but the tree has changed since.
+    checkedFolders.get(tree)?.delete(path.dirname(abs));
+    return undefined;
+  }
+  try {
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    return fstatSync(fd).mtimeMs;
+  } catch (error) {
+    rmSync(abs, { force: true });
+    throw error;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Give `file` of `to` the same bytes as in `from` (a hard link; a copy across file systems). False when `from` has no such file. */

@@ -13,7 +13,8 @@ describe('the outputs of a site', () => {
     const project = await checkProject({ root, threads: 0 });
     const model = buildSiteModel(project.articles, project.config);
     const site = siteOutputs({ model, paths: project.paths, theme: loadTheme(project.paths.templates), now: project.now, body: () => ({ key: '', path: '', abs: '' }) });
-    const outputs = [...site.outputs];
+    const outputs = [];
+    for await (const output of site.outputs) outputs.push(output);
     expect(outputs.filter(isTemplateOutput).length).toBe(site.pages);
     const { pages, assets, feeds, sitemaps, redirects, search, other } = site.counts;
     expect(pages).toBe(outputs.filter(isTemplateOutput).length);

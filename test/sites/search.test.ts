@@ -1,7 +1,9 @@
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../scripts/gen-corpus.ts';
 import { packageRoot } from '../../src/config/index.ts';
 import { bundleSearchScript } from '../../src/outputs/search-assets.ts';
 import { normalizeSearch } from '../../src/persian/index.ts';
@@ -82,6 +84,23 @@ describe('the search outputs', () => {
     const fragments = filesUnder(index).filter((f) => f.includes('/fragment/'));
     expect(fragments.some((f) => !before.has(f))).toBe(true);
     expect(third.result.removed).toBeGreaterThan(0);
+  });
+
+  it('indexes a large shard on a thread of its own, and indexes an unchanged shard again when a file of it is missing from dist/', { timeout: 120_000 }, async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'bayegan-search-thread-'));
+    // One shard of 100 articles: enough for its own thread.
+    generateCorpus(root, 100, 3);
+    const first = await build(root, { threads: 2 });
+    const index = path.join(first.dist, 'pagefind');
+    const files = filesUnder(index);
+    expect(files.filter((f) => f.includes('/fragment/'))).toHaveLength(100);
+    const lost = files.find((f) => f.includes('/fragment/'))!;
+    const bytes = readFileSync(path.join(index, lost));
+    rmSync(path.join(index, lost));
+    const second = await build(root, { threads: 2 });
+    expect(second.result.written).toBe(1);
+    expect(readFileSync(path.join(index, lost)).equals(bytes)).toBe(true);
+    expect(filesUnder(index)).toEqual(files);
   });
 
   it('is the same, byte for byte, for the same archive', async () => {

@@ -131,7 +131,7 @@ export class BuildSession {
     const { config, settings } = project;
     this.takeDiagnostics(project.diagnostics);
     const site = this.state && this.state.config.basePath === config.basePath ? this.state.site : new SessionSite(this.paths, config, settings);
-    site.rebuild(project.articles, this.bodies, now, project.timings, config, settings);
+    await site.rebuild(project.articles, this.bodies, now, project.timings, config, settings);
     this.state = { config, settings, site, day: this.dayOf(now, config) };
     this.templateProblems = await site.checkTemplates();
   }
@@ -220,7 +220,7 @@ export class BuildSession {
     }
     for (const file of removed) this.table.delete(file);
     for (const entry of next) this.table.set(entry.source.path, entry);
-    if (next.length > 0 || removed.length > 0 || what.other) this.checkArchive(now);
+    if (next.length > 0 || removed.length > 0 || what.other) await this.checkArchive(now);
     if (what.theme) {
       state.site.reloadTheme();
       this.templateProblems = await state.site.checkTemplates();
@@ -230,7 +230,7 @@ export class BuildSession {
   }
 
   // The rules across files, over every source; a site without errors (or the first) is remade.
-  private checkArchive(now: number): void {
+  private async checkArchive(now: number): Promise<void> {
     const state = this.state!;
     const timings = new Timings();
     const entries = [...this.table.keys()].sort(byPath).map((file) => this.table.get(file)!);
@@ -246,7 +246,7 @@ export class BuildSession {
     for (const [file, checked] of analysis.checkedNow) this.table.get(file)!.compiled.checked = checked;
     this.takeDiagnostics(analysis.diagnostics);
     state.day = this.dayOf(now, state.config);
-    if (!hasErrors(analysis.diagnostics)) state.site.rebuild(analysis.articles, this.bodies, now, timings);
+    if (!hasErrors(analysis.diagnostics)) await state.site.rebuild(analysis.articles, this.bodies, now, timings);
   }
 
   /** Stop the session's worker pool, if it started one. */

@@ -91,13 +91,13 @@ export class SessionSite {
   }
 
   /** Take a new model (and settings): every output is made again. */
-  rebuild(articles: Article[], bodies: (article: Article) => BodyRef, now: number, timings = new Timings(), config = this.config, settings = this.settings): void {
+  async rebuild(articles: Article[], bodies: (article: Article) => BodyRef, now: number, timings = new Timings(), config = this.config, settings = this.settings): Promise<void> {
     if (config !== this.config) this.loaded = undefined;
     this.config = config;
     this.settings = settings;
     this.model = buildSiteModel(articles, config, { drafts: true });
     timings.mark('site model');
-    this.remake(bodies, now);
+    await this.remake(bodies, now);
     timings.mark('outputs');
   }
 
@@ -119,12 +119,12 @@ export class SessionSite {
     this.rendered.clear();
   }
 
-  private remake(bodies: (article: Article) => BodyRef, now: number): void {
+  private async remake(bodies: (article: Article) => BodyRef, now: number): Promise<void> {
     const { theme } = this.theme();
     const outputs = new Map<string, Output>();
     // static/, robots.txt, the favicon and _headers too: dev serves what the build publishes (but the search index).
     const statics = scanStatic(this.paths);
-    for (const output of siteOutputs({ model: this.model!, paths: this.paths, theme, body: bodies, now, statics }).outputs) outputs.set(outputFile(output.path), output);
+    for await (const output of siteOutputs({ model: this.model!, paths: this.paths, theme, body: bodies, now, statics }).outputs) outputs.set(outputFile(output.path), output);
     this.outputs = outputs;
     this.articles = new Map(this.model!.articles.map((a) => [outputFile(articlePath(a.shenaseh)), a]));
     this.rendered.clear();
