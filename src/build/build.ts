@@ -115,11 +115,14 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       },
     );
     options.signal?.addEventListener('abort', () => writer.release(), { once: true });
-    await writer.start();
     let files = 0;
     let search: ReturnType<typeof searchOutputsOf>;
     try {
+      // The search index starts first: it is made on its own thread while the output folder is
+      // prepared (after a cold build, a standby tree of the whole site) and the pages rendered.
       search = searchOutputsOf(project, model, theme);
+      await writer.start();
+      project.timings.mark('output folder');
       const site = siteOutputs({
         model,
         paths,
@@ -172,7 +175,8 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
         files,
       };
     } catch (error) {
-      // Pagefind may still be indexing: nothing of this build runs after it has failed.
+      // Pagefind may still be indexing: its thread is stopped, and nothing of this build runs after it has failed.
+      await search?.close();
       await search?.took;
       await writer.abort();
       throw templateFailure(error, paths) ?? error;

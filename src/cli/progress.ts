@@ -13,6 +13,7 @@ const LABELS: Record<string, string> = {
   'write cache index': 'write the cache',
   'site model': 'index the archive',
   'pages and outputs': 'render pages',
+  'output folder': 'prepare the output folder',
   commit: 'publish',
   'up to date': 'compare with the last build',
 };

@@ -110,12 +110,18 @@ export function linkInto(from: string, to: string, file: string): boolean {
   const stat = lstatSync(source, { throwIfNoEntry: false });
   if (!stat?.isFile()) return false;
   ensureFolder(to, target);
-  removeFrom(to, file);
   try {
     linkSync(source, target);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    copyFileSync(source, target);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      // Most links go into a new tree; only a file that changed stands in the way.
+      removeFrom(to, file);
+      linkSync(source, target);
+    } else if (code === 'EXDEV') {
+      removeFrom(to, file);
+      copyFileSync(source, target);
+    } else throw error;
   }
   return true;
 }
