@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,5 +34,20 @@ describe('createInto', () => {
     const dir = tree();
     expect(() => createInto(path.join(dir, 'tree'), '../out.html', Buffer.from('x'))).toThrow();
     expect(() => lstatSync(path.join(dir, 'out.html'))).toThrow();
+  });
+});
+
+describe('folders of a tree', () => {
+  it('refuses a folder reached through a link that leads out, even after folders were made beside it', () => {
+    const dir = tree();
+    const root = path.join(dir, 'tree');
+    createInto(root, 'index.html', Buffer.from('x'));
+    createInto(root, 'news/1/index.html', Buffer.from('x'));
+    createInto(root, 'news/2/index.html', Buffer.from('x'));
+    mkdirSync(path.join(dir, 'elsewhere'));
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(root, 'news/3'));
+    expect(() => createInto(root, 'news/3/index.html', Buffer.from('x'))).toThrow(/leads out/);
+    expect(readdirSync(path.join(dir, 'elsewhere'))).toEqual([]);
+    expect(readFileSync(path.join(root, 'news/2/index.html'), 'utf8')).toBe('x');
   });
 });

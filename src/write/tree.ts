@@ -16,18 +16,34 @@ function ensureFolder(tree: string, abs: string): void {
   let known = checkedFolders.get(tree);
   if (!known) checkedFolders.set(tree, (known = new Set()));
   if (known.has(folder)) return;
+  let created: string | undefined;
   try {
-    mkdirSync(folder, { recursive: true });
+    created = mkdirSync(folder, { recursive: true });
   } catch (error) {
     // A file of an earlier build stands where a folder must go: it is stale in a tree of ours.
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
     clearBlockingFile(tree, folder);
-    mkdirSync(folder, { recursive: true });
+    created = mkdirSync(folder, { recursive: true });
+  }
+  // Folders made just now under a folder already checked are real folders inside the tree: no
+  // link can be on their way (one page in its own folder each: a realpath per page saved).
+  if (created !== undefined && known.has(path.dirname(created))) {
+    for (let at = folder; at.length >= created.length; at = path.dirname(at)) known.add(at);
+    return;
   }
   const real = realpathSync.native(folder);
-  const realTree = realpathSync.native(tree);
+  const realTree = realTreeOf(tree);
   if (real !== realTree && !real.startsWith(realTree + path.sep)) throw new UnsafeOutputPath(path.relative(tree, abs), 'a link on its way leads out of the output folder');
   known.add(folder);
+}
+
+// The real path of each tree, looked up once.
+const realTrees = new Map<string, string>();
+
+function realTreeOf(tree: string): string {
+  let real = realTrees.get(tree);
+  if (real === undefined) realTrees.set(tree, (real = realpathSync.native(tree)));
+  return real;
 }
 
 // Remove the nearest file on the way to `folder` that is not a folder.
@@ -44,6 +60,7 @@ function clearBlockingFile(tree: string, folder: string): void {
 /** Forget which folders were checked (a tree was moved or removed). */
 export function forgetFolders(): void {
   checkedFolders.clear();
+  realTrees.clear();
 }
 
 /** Write `bytes` as `file` of `tree`, by a new file renamed into place: a reader never sees half a file, and a file linked from another tree is never changed. */
