@@ -8,14 +8,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import sirv from 'sirv';
+import { serveUnder } from '../test/helpers/static-server.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { root: { type: 'string', default: repo }, query: { type: 'string', multiple: true, default: ['بودجه'] } } });
@@ -58,20 +56,13 @@ interface QueryCost {
 
 /** Each query as the first of a fresh browser (nothing cached). */
 async function firstQueries(queries: string[]): Promise<QueryCost[]> {
-  const serve = sirv(dist, { dev: true });
-  const server = http.createServer((req, res) =>
-    serve(req, res, () => {
-      res.statusCode = 404;
-      res.end();
-    }),
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serveUnder(dist, '/');
+  const origin = server.origin;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   const costs: QueryCost[] = [];
   for (const query of queries) costs.push(await firstQuery(await browser.newPage(), origin, query));
   await browser.close();
-  server.close();
+  await server.close();
   return costs;
 }
 

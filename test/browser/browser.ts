@@ -1,13 +1,11 @@
 /// <reference lib="dom" />
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import sirv from 'sirv';
 import { build, type BuiltSite } from '../helpers/site.ts';
+import { serveUnder } from '../helpers/static-server.ts';
 
 // Debian's Chromium (`apt-get install chromium`, done by .ci/run); playwright's own download is unreachable here.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,15 +34,8 @@ export interface ServedSample {
 export async function serveSample(root = path.resolve(import.meta.dirname, '../..')): Promise<ServedSample> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'bayegan-browser-'));
   const site = await build(root, { out: path.join(scratch, 'dist'), cache: path.join(scratch, 'cache') });
-  const serve = sirv(site.dist, { dev: true });
-  const server = http.createServer((req, res) =>
-    serve(req, res, () => {
-      res.statusCode = 404;
-      res.end();
-    }),
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serveUnder(site.dist, '/');
+  const origin = server.origin;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
@@ -53,7 +44,7 @@ export async function serveSample(root = path.resolve(import.meta.dirname, '../.
     browser,
     close: async () => {
       await browser.close();
-      server.close();
+      await server.close();
     },
   };
 }
