@@ -1,8 +1,9 @@
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, YAMLSeq } from 'yaml';
-import { buildTime, displayPath, loadSiteConfig, resolvePaths, type PathOptions, type Service, type SiteConfig } from '../config/index.ts';
+import { buildTime, displayPath, loadSiteConfig, resolvePaths, type PathOptions, type ProjectPaths, type Service, type SiteConfig } from '../config/index.ts';
 import { editDistance, formatJalaliCanonical, jalaliFromEpochMs, normalizeIdentity, toLatinDigits } from '../persian/index.ts';
+import { isInside } from '../load/index.ts';
 import { collectTags } from '../validate/index.ts';
 import { checkProject } from './run.ts';
 
@@ -77,6 +78,24 @@ function articleText(fields: { title: string; shenaseh: number; date: string; se
   return `---\n${doc.toString({ lineWidth: 0 })}---\n\n`;
 }
 
+// The folder of a new article, refused if a link on its way leads out of content/: the scan never
+// follows links to folders, and a link committed into the archive must not carry a write elsewhere.
+function checkFolder(file: string, paths: ProjectPaths): void {
+  const content = paths.content;
+  let existing = path.dirname(file);
+  while (existing !== content && isInside(existing, content) && !lstatSync(existing, { throwIfNoEntry: false })) existing = path.dirname(existing);
+  let real: string | undefined;
+  try {
+    real = realpathSync.native(existing);
+  } catch {
+    // A link to nothing: refused below.
+  }
+  const realContent = realpathSync.native(content);
+  if (real === undefined || (real !== realContent && !isInside(real, realContent))) {
+    throw new NewArticleRefused(`Unexpected link on the way to \`${displayPath(paths, file)}\`: \`${displayPath(paths, existing)}\` leads out of content/, expected a folder inside it; nothing was changed`);
+  }
+}
+
 // Created whole or not at all, and never over another file: written beside it under a hidden
 // name (which no scan or watcher takes for an article), then linked to its name, which fails if taken.
 function createExclusive(file: string, text: string): void {
@@ -115,6 +134,7 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
   const date = formatJalaliCanonical(now);
   const shenaseh = largest + 1;
   const file = path.join(paths.content, 'news', String(now.jy), String(now.jm).padStart(2, '0'), `${shenaseh}.md`);
+  checkFolder(file, paths);
   createExclusive(file, articleText({ title, shenaseh, date, service: service.name, tags: [...tags.values()] }));
   return { file, shown: displayPath(paths, file), shenaseh, date, service };
 }

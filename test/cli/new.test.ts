@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pinSourceDateEpoch } from '../helpers/clock.ts';
@@ -72,6 +73,16 @@ describe('bayegan new', () => {
     expect(readdirSync(path.dirname(target))).toEqual(['30001.md']);
     expect((await run(['new', '--root', root, '--title', 'سه'])).err).toContain('without `--service`');
     expect((await run(['new', '--root', root, '--service', 'politics', '--title', ' '])).err).toContain('empty `--title`');
+  });
+
+  it('never writes through a link in content/ that leads out of it (a committed link is content too)', async () => {
+    const root = writeSite(archive);
+    const outside = mkdtempSync(path.join(tmpdir(), 'bayegan-outside-'));
+    symlinkSync(outside, path.join(root, 'content/news/1403'));
+    const { code, err } = await run(['new', '--root', root, '--service', 'politics', '--title', 'سه']);
+    expect(code).toBe(2);
+    expect(err).toContain('leads out of content/');
+    expect(readdirSync(outside)).toEqual([]);
   });
 });
 
