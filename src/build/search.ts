@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../config/index.ts';
 import path from 'node:path';
 import { hasSearchPage, searchOutputs, type SearchMemo, type SearchOutputs, type ShardState } from '../outputs/index.ts';
 import type { Theme } from '../pages/index.ts';
@@ -71,13 +72,10 @@ export function searchMemo(cacheDir: string): SearchMemo {
 
 // A cache that cannot be written only makes the next build do the work again.
 function store(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, text);
-    renameSync(temporary, file);
+    writeFileAtomic(file, text);
   } catch {
-    rmSync(temporary, { force: true });
+    // Not kept: made again next time.
   }
 }
 

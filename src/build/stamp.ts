@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync, mkdirSync, type Stats } from 'node:fs';
+import { readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { temporaryPath, type ProjectPaths } from '../config/index.ts';
+import { writeFileAtomic, type ProjectPaths } from '../config/index.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import type { SourceFile, StaticFile } from '../load/index.ts';
 import { NEWS_WINDOW_MS } from '../outputs/index.ts';
@@ -68,11 +68,7 @@ export function readStamp(paths: ProjectPaths): BuildStamp | undefined {
 
 /** Record a successful build. */
 export function writeStamp(paths: ProjectPaths, stamp: BuildStamp): void {
-  const file = stampFile(paths);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = temporaryPath(file);
-  writeFileSync(temporary, JSON.stringify(stamp));
-  renameSync(temporary, file);
+  writeFileAtomic(stampFile(paths), JSON.stringify(stamp));
 }
 
 /** Forget the last build (a build is under way, or failed). */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
@@ -66,6 +66,23 @@ let temporaries = 0;
  */
 export function temporaryPath(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${threadId}-${temporaries++}.tmp`);
+}
+
+/**
+ * Write `file` whole or not at all: the bytes go to a new temporary file beside it (created
+ * exclusively, so nothing planted under that name is followed), which is then renamed over it.
+ * A failure leaves no temporary file behind and is thrown.
+ */
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = temporaryPath(file);
+  try {
+    writeFileSync(temporary, data, { flag: 'wx' });
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 const PROJECT = 'the project folder (the one that holds content/site.yml)';

@@ -1,6 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { temporaryPath } from '../config/index.ts';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../config/index.ts';
 import { unsafeReason } from './safe-path.ts';
 
 /** What a build wrote for one output file. */
@@ -71,8 +70,5 @@ export function readManifest(file: string): StoredManifest | undefined {
 /** Save a manifest atomically. */
 export function writeManifest(file: string, id: string, entries: Manifest): void {
   const files = [...entries.keys()].sort();
-  const temporary = temporaryPath(file);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(temporary, `${FORMAT}\nid\t${id}\n${files.map((name) => `${name}\t${entries.get(name)}\n`).join('')}`);
-  renameSync(temporary, file);
+  writeFileAtomic(file, `${FORMAT}\nid\t${id}\n${files.map((name) => `${name}\t${entries.get(name)}\n`).join('')}`);
 }

@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { imageSize } from 'image-size';
+import { writeFileAtomic } from '../../config/index.ts';
 import { hashBytes } from '../../load/index.ts';
 
 /** What page generation needs to know of an image: its identity, size and format. */
@@ -104,10 +105,7 @@ export class ImageFactsCache {
     const facts = bytes && factsOfBytes(bytes);
     if (facts) {
       try {
-        mkdirSync(this.folder, { recursive: true });
-        const temp = `${file}.${process.pid}.tmp`;
-        writeFileSync(temp, record(facts, stat.size, stat.mtimeMs));
-        renameSync(temp, file);
+        writeFileAtomic(file, record(facts, stat.size, stat.mtimeMs));
       } catch {
         // A cache that cannot be written only costs a read next time.
       }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { temporaryPath } from '../../config/index.ts';
 import { IMAGE_SETTINGS, type Variant } from './variants.ts';
 
 // libvips' own threads resize; one image at a time per call keeps memory flat on a small machine.
@@ -82,7 +83,7 @@ export class ResizeCache {
   private async write(file: string, bytes: Uint8Array): Promise<void> {
     try {
       await mkdir(path.dirname(file), { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
+      const temp = temporaryPath(file);
       await writeFile(temp, bytes);
       await rename(temp, file);
       // The checksum last: a copy without one is not trusted.
