@@ -11,7 +11,7 @@ import { createRunner } from './pool.ts';
 import { PROGRESS_EVERY } from './progress.ts';
 import { searchOutputsOf } from './search.ts';
 import type { PageBatch, PageResult } from './tasks.ts';
-import { checkProject, failOnErrors, scanProject, type RunOptions } from './run.ts';
+import { bodyRefs, checkProject, failOnErrors, scanProject, type RunOptions } from './run.ts';
 import { clearStamp, clockValidUntil, fingerprintOf, readStamp, writeStamp, type BuildStamp, type StampInputs } from './stamp.ts';
 import { templateFailure } from './template-error.ts';
 import { Timings } from './timings.ts';
@@ -128,10 +128,7 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
         paths,
         theme,
         now: project.now,
-        body: (article) => {
-          const where = project.compiled.get(article.path)!;
-          return { key: where.key, path: article.path, abs: where.source.abs };
-        },
+        body: bodyRefs(project),
         search: search?.outputs,
         searchIndex: search?.index,
         statics: project.statics,

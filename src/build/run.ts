@@ -3,7 +3,9 @@ import path from 'node:path';
 import { buildTime, loadSiteConfig, resolvePaths, type PathOptions, type ProjectPaths, type SiteConfig } from '../config/index.ts';
 import { ContentFailure, hasErrors, type Diagnostic } from '../diagnostics/index.ts';
 import { scanContent, scanStatic, statSources, type SourceFile, type StaticFile } from '../load/index.ts';
+import type { BodyRef } from '../pages/index.ts';
 import type { RenderSettings } from '../render/index.ts';
+import type { Article } from '../validate/index.ts';
 import { analyse, checkKey, type Analysis } from './analyse.ts';
 import { readPayloads, readSourceIndex, writeSourceIndex, type ParsedPayload, type SourceRecord } from './cache/index.ts';
 import { articleKey, overMemoryResult, type CompiledSource, type CompileJob, type CompileResult } from './compile.ts';
@@ -257,4 +259,12 @@ export async function checkProject(options: RunOptions, forBuild = false, scanne
 /** Throw a {@link ContentFailure} when the diagnostics hold an error. */
 export function failOnErrors(diagnostics: Diagnostic[]): void {
   if (hasErrors(diagnostics)) throw new ContentFailure(diagnostics);
+}
+
+/** Where each article's rendered body of a checked project is (pages and the search index read it). */
+export function bodyRefs(project: Pick<CheckedProject, 'compiled'>): (article: Article) => BodyRef {
+  return (article) => {
+    const where = project.compiled.get(article.path)!;
+    return { key: where.key, path: article.path, abs: where.source.abs };
+  };
 }

@@ -6,7 +6,7 @@ import { hasSearchPage, searchOutputs, type SearchMemo, type SearchOutputs, type
 import type { Theme } from '../pages/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import { createRunner, type Runner } from './pool.ts';
-import type { CheckedProject } from './run.ts';
+import { bodyRefs, type CheckedProject } from './run.ts';
 
 const FORMAT = 'bayegan-search-1';
 // Threads that index shards, each with a Pagefind process of its own: two cost more memory and, on two cores, time.
@@ -91,17 +91,16 @@ export function searchOutputsOf(project: CheckedProject, model: SiteModel, theme
   const htmlRoot = path.join(paths.cache, 'html');
   const started = performance.now();
   let runner: Runner | undefined;
+  let closed = false;
   const inline = createRunner(0);
   const search = searchOutputs({
     model,
     paths,
     theme,
     memo: searchMemo(paths.cache),
-    body: (article) => {
-      const where = project.compiled.get(article.path)!;
-      return { key: where.key, path: article.path, abs: where.source.abs };
-    },
+    body: bodyRefs(project),
     index: (job) => {
+      if (closed) return Promise.reject(new Error('Search index: the build has stopped.'));
       // A small shard is indexed here: starting a thread would cost more than its records.
       const on = job.records.length >= SEARCH_POOL_THRESHOLD ? (runner ??= createRunner(Math.min(project.threads, SEARCH_THREADS), SEARCH_HEAP_MB)) : inline;
       return on.run<Map<string, Uint8Array>>({ kind: 'search', job, settings, htmlRoot });
@@ -112,5 +111,12 @@ export function searchOutputsOf(project: CheckedProject, model: SiteModel, theme
     () => performance.now() - started,
     () => 0,
   );
-  return { ...search, took, close: async () => runner?.close() };
+  // Once closed, no shard is started again; closing twice is closing once.
+  const close = async () => {
+    closed = true;
+    const running = runner;
+    runner = undefined;
+    await running?.close();
+  };
+  return { ...search, took, close };
 }

@@ -62,22 +62,13 @@ async function indexOutputs(inputs: SearchInputs, shards: SearchShard[]): Promis
   const outputs: Output[] = [];
   // A shard is handed to the indexer when the one before it is done (its records are not held
   // meanwhile); an unchanged shard only if the writer asks for one of its files.
-  const plans = shards.map((shard, index) => {
+  for (const [index, shard] of shards.entries()) {
     const primary = index === 0;
     const key = shardKey(shard, primary, inputs, version);
     let made: Promise<Map<string, Uint8Array>> | undefined;
-    const make = () => {
-      if (made) return made;
-      made = inputs.index({ records: shard.articles.map((a) => recordInput(a, inputs.model, inputs.body(a))), runtime: primary });
-      // Awaited in order below (or by the writer); a failure meanwhile must not go unhandled.
-      made.catch(() => undefined);
-      return made;
-    };
+    const make = () => (made ??= inputs.index({ records: shard.articles.map((a) => recordInput(a, inputs.model, inputs.body(a))), runtime: primary }));
     const before = known.get(shard.name);
-    return { shard, key, make, kept: before?.key === key ? before.files : undefined };
-  });
-  for (const { shard, key, make, kept } of plans) {
-    const files = kept ?? [...(await make()).keys()].sort();
+    const files = before?.key === key ? before.files : [...(await make()).keys()].sort();
     states.push({ name: shard.name, key, files });
     for (const file of files) {
       outputs.push({

@@ -181,11 +181,12 @@ export class OutputWriter {
     const foreign = this.folder.carryForeign(this.owned, made);
     // Kept files are either known not to be bayegan's, or of unknown origin (its record was lost
     // when they were first kept): they stay apart in the manifest and in what the user is told.
-    const unknown = foreign.kept.filter((file) => !this.owned || this.previous.get(file)?.startsWith(`${UNKNOWN}\t`));
-    const handMade = foreign.kept.filter((file) => !unknown.includes(file));
+    const isUnknown = (file: string) => !this.owned || this.previous.get(file)?.startsWith(`${UNKNOWN}\t`) === true;
+    const unknown = foreign.kept.filter(isUnknown);
+    const handMade = foreign.kept.filter((file) => !isUnknown(file));
     for (const file of foreign.kept) {
       const stat = statSync(resolveInside(tree, file));
-      this.next.set(file, entryLine({ key: handMade.includes(file) ? FOREIGN : UNKNOWN, size: stat.size, mtimeMs: stat.mtimeMs }));
+      this.next.set(file, entryLine({ key: isUnknown(file) ? UNKNOWN : FOREIGN, size: stat.size, mtimeMs: stat.mtimeMs }));
     }
     this.stats.kept = foreign.kept.length;
     if (unknown.length > 0) {
