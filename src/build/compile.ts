@@ -115,28 +115,37 @@ interface Pending {
   progress: Progress;
 }
 
-// Read and hash one job's file through a descriptor that is known to be a regular file (a FIFO
-// swapped in since the scan is never waited on); answer it at once when the cache has it.
-function readJob(job: CompileJob): CompileResult | Pending {
-  let opened;
-  try {
-    opened = openRegular(job.abs);
-  } catch (error) {
-    return { path: job.path, size: -1, mtimeMs: -1, hash: '', key: UNCACHED, reused: false, rendered: false, diagnostics: unreadableProblem(job.path, error) };
-  }
+// A source's first bytes (never more than an article may have) and its size and time, read
+// through a descriptor known to be a regular file (a FIFO swapped in since the scan is never waited on).
+function readSource(abs: string): { bytes: Buffer; size: number; mtimeMs: number } {
+  const opened = openRegular(abs);
   try {
     const { size, mtimeMs } = opened.stat;
     // A file over the limit is refused by its size: reading all of it would only cost memory.
-    const bytes = readHead(opened.fd, Math.min(size, MAX_ARTICLE_BYTES + 1));
-    const hash = hashBytes(bytes);
-    const base = { path: job.path, size, mtimeMs, hash, key: articleKey(job.path, hash, job.settings) };
-    if (job.known && job.known.hash === hash && (job.known.rendered || !job.render)) return { ...base, reused: true };
-    return { job, base, bytes, progress: {} };
-  } catch (error) {
-    return { path: job.path, size: -1, mtimeMs: -1, hash: '', key: UNCACHED, reused: false, rendered: false, diagnostics: unreadableProblem(job.path, error) };
+    return { bytes: readHead(opened.fd, Math.min(size, MAX_ARTICLE_BYTES + 1)), size, mtimeMs };
   } finally {
     closeSync(opened.fd);
   }
+}
+
+// The result of a file that gave no content to cache: it is read again next run.
+function failedResult(path: string, diagnostics: Diagnostic[]): CompileResult {
+  return { path, size: -1, mtimeMs: -1, hash: '', key: UNCACHED, reused: false, rendered: false, diagnostics };
+}
+
+// Read and hash one job's file; answer it at once when the cache has it.
+function readJob(job: CompileJob): CompileResult | Pending {
+  let read;
+  try {
+    read = readSource(job.abs);
+  } catch (error) {
+    return failedResult(job.path, unreadableProblem(job.path, error));
+  }
+  const { bytes, size, mtimeMs } = read;
+  const hash = hashBytes(bytes);
+  const base = { path: job.path, size, mtimeMs, hash, key: articleKey(job.path, hash, job.settings) };
+  if (job.known && job.known.hash === hash && (job.known.rendered || !job.render)) return { ...base, reused: true };
+  return { job, base, bytes, progress: {} };
 }
 
 /**
@@ -170,7 +179,7 @@ export function runCompileJobs(jobs: readonly CompileJob[]): CompileResult[] {
 
 /** The result of a job whose file made a pool thread run out of memory (of `heapMb` MB): a `markdown-too-slow` error, never reused. */
 export function overMemoryResult(job: CompileJob, heapMb: number): CompileResult {
-  return { path: job.path, size: -1, mtimeMs: -1, hash: '', key: UNCACHED, reused: false, rendered: false, diagnostics: overMemoryProblem(job.path, heapMb) };
+  return failedResult(job.path, overMemoryProblem(job.path, heapMb));
 }
 
 /** The rendered body of an article from the HTML store, rendered again from its source if the store lost it. */
@@ -178,15 +187,8 @@ export function loadBody(ref: { key: string; path: string; abs: string }, settin
   const store = new HtmlStore(htmlRoot);
   const stored = store.read(ref.key);
   if (stored.status === 'hit') return { html: stored.html, rebuilt: false };
-  const opened = openRegular(ref.abs);
-  let bytes: Buffer;
-  try {
-    bytes = readHead(opened.fd, Math.min(opened.stat.size, MAX_ARTICLE_BYTES + 1));
-  } finally {
-    closeSync(opened.fd);
-  }
   // This body was read within its budget when it was checked; only a lost cache entry brings it here.
-  const { html = '' } = compileBytes(ref.path, bytes, true, settings);
+  const { html = '' } = compileBytes(ref.path, readSource(ref.abs).bytes, true, settings);
   store.write(ref.key, html);
   return { html, rebuilt: true };
 }
