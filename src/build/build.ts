@@ -120,8 +120,15 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     try {
       // The search index starts first: it is made on its own thread while the output folder is
       // prepared (after a cold build, a standby tree of the whole site) and the pages rendered.
-      search = searchOutputsOf(project, model, theme);
-      await writer.start();
+      // A patched search index is checked against the output folder, once the writer has it.
+      let ready: (started: boolean) => void = () => undefined;
+      const started = new Promise<boolean>((resolve) => (ready = resolve));
+      search = searchOutputsOf(project, model, theme, async (files) => (await started) && files.every((file) => writer.vouches(file)));
+      await writer.start().catch((error: unknown) => {
+        ready(false);
+        throw error;
+      });
+      ready(true);
       project.timings.mark('output folder');
       const site = siteOutputs({
         model,

@@ -2,31 +2,57 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../config/index.ts';
 import path from 'node:path';
-import { hasSearchPage, searchOutputs, type SearchMemo, type SearchOutputs, type ShardState } from '../outputs/index.ts';
+import { hasSearchPage, searchOutputs, type IndexedShard, type SearchInputs, type SearchMemo, type SearchOutputs, type ShardState } from '../outputs/index.ts';
 import type { Theme } from '../pages/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import { createRunner, type Runner } from './pool.ts';
 import { bodyRefs, type CheckedProject } from './run.ts';
 
-const FORMAT = 'bayegan-search-1';
+const FORMAT = 'bayegan-search-2';
 // Threads that index shards, each with a Pagefind process of its own: two cost more memory and, on two cores, time.
 const SEARCH_THREADS = 1;
 // A shard's records pass through one by one; its index files (a few MB) are the thread's largest data.
 const SEARCH_HEAP_MB = 128;
 const SEARCH_POOL_THRESHOLD = 64;
-// What a line of the file may hold: a shard (its first month), a key, and Pagefind's own file names.
-const NAME = /^\d{5,6}$/;
+// What a line of the file may hold: an index (a shard's first month or `recent`), keys,
+// Pagefind's own file names and page ids, and the site's own article URLs.
+const NAME = /^(?:\d{5,6}|recent)$/;
 const KEY = /^[0-9a-f]{40}$/;
 const FILE = /^(?:[a-z0-9_-]+\/)?[a-z0-9_.-]+$/;
+const URL = /^\/[^\s\\]*\/$/;
+const ID = /^[a-z0-9_]+$/;
 
 function digest(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
+/** One index's state as lines: the index, then a line per page. */
+function linesOf(state: ShardState): string[] {
+  return [['index', state.name, state.base, state.key, ...state.files].join('\t'), ...state.pages.map((p) => ['page', p.url, p.key, p.id].join('\t'))];
+}
+
+/** The states of the lines of the file, or none if one line is not what the file may hold. */
+function statesOf(lines: string[]): ShardState[] {
+  const states: ShardState[] = [];
+  for (const line of lines) {
+    const [kind, ...fields] = line.split('\t');
+    if (kind === 'index') {
+      const [name = '', base = '', key = '', ...files] = fields;
+      if (!NAME.test(name) || !KEY.test(base) || !KEY.test(key) || !files.every((f) => FILE.test(f) && !f.includes('..'))) return [];
+      states.push({ name, base, key, files, pages: [] });
+    } else if (kind === 'page' && states.length > 0 && fields.length === 3) {
+      const [url = '', key = '', id = ''] = fields;
+      if (!URL.test(url) || !KEY.test(key) || !ID.test(id)) return [];
+      states[states.length - 1]!.pages.push({ url, key, id });
+    } else return [];
+  }
+  return states;
+}
+
 /**
- * The shards' states in `.cache/search-index.tsv`: `name<TAB>key<TAB>file…` per shard, then the
- * SHA-1 of those lines. A file that is damaged, foreign or holds an unexpected name is not
- * trusted at all: every shard is indexed again.
+ * The indexes' states in `.cache/search-index.tsv`: per index a line `index<TAB>name<TAB>base<TAB>key<TAB>file…`
+ * and a line `page<TAB>url<TAB>key<TAB>id` per record, then the SHA-1 of those lines. A file that is
+ * damaged, foreign or holds an unexpected name is not trusted at all: every shard is indexed again.
  */
 export function searchMemo(cacheDir: string): SearchMemo {
   const file = path.join(cacheDir, 'search-index.tsv');
@@ -40,15 +66,10 @@ export function searchMemo(cacheDir: string): SearchMemo {
       }
       const body = lines.slice(0, -2);
       if (body[0] !== FORMAT || lines[lines.length - 1] !== '' || lines[lines.length - 2] !== digest(body.join('\n'))) return [];
-      const states = body.slice(1).map((line) => {
-        const [name = '', key = '', ...files] = line.split('\t');
-        return { name, key, files };
-      });
-      const valid = states.every((s) => NAME.test(s.name) && KEY.test(s.key) && s.files.every((f) => FILE.test(f) && !f.includes('..')));
-      return valid ? states : [];
+      return statesOf(body.slice(1));
     },
     write(states: ShardState[]) {
-      const body = [FORMAT, ...states.map((s) => [s.name, s.key, ...s.files].join('\t'))].join('\n');
+      const body = [FORMAT, ...states.flatMap(linesOf)].join('\n');
       store(file, `${body}\n${digest(body)}\n`);
     },
     bundle(key, make) {
@@ -85,7 +106,7 @@ function store(file: string, text: string): void {
  * build renders its pages; `took` is how long it took. `close` stops that thread once the build
  * has written the index (an unchanged shard is indexed only when the writer asks for a file).
  */
-export function searchOutputsOf(project: CheckedProject, model: SiteModel, theme: Theme): (SearchOutputs & { took: Promise<number>; close: () => Promise<void> }) | undefined {
+export function searchOutputsOf(project: CheckedProject, model: SiteModel, theme: Theme, intact: SearchInputs['intact']): (SearchOutputs & { took: Promise<number>; close: () => Promise<void> }) | undefined {
   const { paths, settings } = project;
   if (!hasSearchPage(paths.templates)) return undefined;
   const htmlRoot = path.join(paths.cache, 'html');
@@ -99,11 +120,12 @@ export function searchOutputsOf(project: CheckedProject, model: SiteModel, theme
     theme,
     memo: searchMemo(paths.cache),
     body: bodyRefs(project),
+    intact,
     index: (job) => {
       if (closed) return Promise.reject(new Error('Search index: the build has stopped.'));
       // A small shard is indexed here: starting a thread would cost more than its records.
       const on = job.records.length >= SEARCH_POOL_THRESHOLD ? (runner ??= createRunner(Math.min(project.threads, SEARCH_THREADS), SEARCH_HEAP_MB)) : inline;
-      return on.run<Map<string, Uint8Array>>({ kind: 'search', job, settings, htmlRoot });
+      return on.run<IndexedShard>({ kind: 'search', job, settings, htmlRoot });
     },
   });
   // Awaited after the pages; until then a failure must not be an unhandled rejection.

@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../config/index.ts';
 import { createTemplateEngine, renderPage, type PageJob, type TemplateEngine } from '../pages/index.ts';
 import type { RenderSettings } from '../render/index.ts';
-import { indexShard, type ShardJob } from '../outputs/index.ts';
+import { indexShard, type IndexedShard, type ShardJob } from '../outputs/index.ts';
 import { stageFile, type Staged } from '../write/index.ts';
 import { loadBody, runCompileJobs, type CompileJob, type CompileResult } from './compile.ts';
 
@@ -52,7 +52,7 @@ async function renderPages(batch: PageBatch): Promise<PageResult[]> {
 }
 
 /** Run one task; the default export is what a pool thread runs. */
-export default async function runTask(task: Task): Promise<CompileResult[] | PageResult[] | Map<string, Uint8Array>> {
+export default async function runTask(task: Task): Promise<CompileResult[] | PageResult[] | IndexedShard> {
   if (task.kind === 'compile') return runCompileJobs(task.jobs);
   if (task.kind === 'search') return indexShard(task.job, (body) => loadBody(body, task.settings, task.htmlRoot).html);
   return renderPages(task.batch);

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -83,10 +84,42 @@ export interface ShardJob {
   runtime: boolean;
 }
 
+/** An index's files (path → bytes) and Pagefind's id for each record's page, by URL (none if they cannot all be told). */
+export interface IndexedShard {
+  files: Map<string, Uint8Array>;
+  pages: Array<[url: string, id: string]>;
+}
+
+const FRAGMENT = /^fragment\/([a-z0-9_]+)\.pf_fragment$/;
+// Pagefind's compressed files start, once inflated, with this signature.
+const SIGNATURE = 'pagefind_dcd';
+
+/**
+ * Pagefind's id of each page of an index (a search result's `id`), read from its fragments. If a
+ * record has no fragment of its own (Pagefind grouped them), none is given: such an index can be
+ * replaced, never patched.
+ */
+export function pageIds(files: Map<string, Uint8Array>, records: number): Array<[string, string]> {
+  const pages: Array<[string, string]> = [];
+  for (const [name, bytes] of files) {
+    const id = FRAGMENT.exec(name)?.[1];
+    if (!id) continue;
+    try {
+      const text = gunzipSync(bytes).toString('utf8');
+      const url = text.startsWith(SIGNATURE) ? (JSON.parse(text.slice(SIGNATURE.length)) as { url?: unknown }).url : undefined;
+      if (typeof url === 'string') pages.push([url, id]);
+    } catch {
+      return [];
+    }
+  }
+  return pages.length === records ? pages.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) : [];
+}
+
 /** Index one shard: each record made from its input and its body (`html` reads it), then Pagefind. */
-export function indexShard(job: ShardJob, html: (body: BodyRef) => string): Promise<Map<string, Uint8Array>> {
+export async function indexShard(job: ShardJob, html: (body: BodyRef) => string): Promise<IndexedShard> {
   async function* records(): AsyncGenerator<SearchRecord> {
     for (const input of job.records) yield recordOf(input, html(input.body));
   }
-  return indexRecords(records(), job.runtime);
+  const files = await indexRecords(records(), job.runtime);
+  return { files, pages: pageIds(files, job.records.length) };
 }

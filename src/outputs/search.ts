@@ -3,23 +3,19 @@ import { outputKey, pageKey, pageMeta, sharedSite, themeAssets, type BodyRef, ty
 import { SEARCH_FORM_VERSION, toPersianDigits } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
-import { pagefindVersion, type ShardJob } from './search-index.ts';
+import { pagefindVersion, type IndexedShard, type ShardJob } from './search-index.ts';
+import { planSearch, RECENT_LIMIT, shardKeyOf, type Entry, type ShardInput, type ShardState } from './search-plan.ts';
 import { searchAssets, type BundleCache } from './search-assets.ts';
 import { recordInput, searchShards, type SearchShard } from './search-records.ts';
 
-/** Bump when a record's fields or the index layout change: every index is built again. */
-const SEARCH_INDEX_VERSION = '3';
+export type { ShardState } from './search-plan.ts';
 
-/** What one shard's index was made from (its key) and the files it made, as the last build left them. */
-export interface ShardState {
-  name: string;
-  key: string;
-  files: string[];
-}
+/** Bump when a record's fields or the index layout change: every index is built again. */
+const SEARCH_INDEX_VERSION = '4';
 
 /** What the build keeps between runs for search (the cache belongs to `build/`). */
 export interface SearchMemo {
-  /** The shards' states of the last build that indexed. */
+  /** The indexes the last build left: its shards', and the recent one's (named `recent`). */
   read(): ShardState[];
   write(states: ShardState[]): void;
   /** The bundled search script. */
@@ -31,58 +27,119 @@ export interface SearchInputs {
   model: SiteModel;
   paths: Pick<ProjectPaths, 'templates' | 'content'>;
   theme: Theme;
-  /** Where an article's rendered body is (its key is part of its shard's). */
+  /** Where an article's rendered body is (its key is part of its record's). */
   body: (article: Article) => BodyRef;
-  /** Index one shard (with `indexShard`, in this thread or another): Pagefind's files. */
-  index: (job: ShardJob) => Promise<Map<string, Uint8Array>>;
+  /** Index one shard (with `indexShard`, in this thread or another): Pagefind's files and page ids. */
+  index: (job: ShardJob) => Promise<IndexedShard>;
+  /** Whether these files are in the output folder as the last build made them (a patched index needs its files whole). */
+  intact: (files: ReadonlyArray<{ path: string; key: string }>) => Promise<boolean>;
   memo: SearchMemo;
 }
 
-/** Where the index of a shard is published. */
-function shardPath(shard: SearchShard): string {
-  return `/pagefind/${shard.name}/`;
+const RECENT = 'recent';
+/** Where the page finds the recent index and the pages it supersedes. */
+const RECENT_FILE = '/pagefind/recent.json';
+
+/** Where the index of a shard (or the recent one) is published. */
+function indexPath(name: string): string {
+  return `/pagefind/${name}/`;
 }
 
-function shardKey(shard: SearchShard, primary: boolean, inputs: SearchInputs, version: string): string {
-  const { model } = inputs;
-  const articles = shard.articles.map((a) => `${a.hash}:${inputs.body(a).key}:${a.tags.map((t) => model.tagOf(t.key).name).join('\u0002')}`);
-  return outputKey(SEARCH_FORM_VERSION, SEARCH_INDEX_VERSION, version, model.config.hash, shard.name, primary ? 'runtime' : '', articles.join('\u0001'));
+/** This build's shards, each record keyed by everything its indexed form is made of. */
+function shardInputs(inputs: SearchInputs, shards: SearchShard[], version: string): ShardInput[] {
+  return shards.map((shard, index) => ({
+    name: shard.name,
+    base: outputKey(SEARCH_FORM_VERSION, SEARCH_INDEX_VERSION, version, shard.name, index === 0 ? 'runtime' : ''),
+    entries: shard.articles.map((article) => {
+      const input = recordInput(article, inputs.model, inputs.body(article));
+      const key = outputKey(input.body.key, input.lead, input.title, input.tags.join('\u0002'), JSON.stringify(input.filters));
+      return { url: input.url, key, input };
+    }),
+  }));
+}
+
+/** The outputs of one index: made now (`made`), or as the last build made them, made again only if the writer asks for a file. */
+function indexFiles(name: string, key: string, files: readonly string[], bytes: () => Promise<IndexedShard>): Output[] {
+  return files.map((file) => ({
+    path: indexPath(name) + file,
+    key,
+    content: async () => {
+      const made = (await bytes()).files.get(file);
+      if (!made) throw new Error(`Search index: \`${file}\` of index ${name} is no longer made; delete .cache/ and build again.`);
+      return made;
+    },
+  }));
+}
+
+function stateOf(name: string, base: string, key: string, made: IndexedShard, entries: Entry[]): ShardState {
+  const keys = new Map(entries.map((e) => [e.url, e.key]));
+  const pages = made.pages.every(([url]) => keys.has(url)) ? made.pages.map(([url, id]) => ({ url, key: keys.get(url)!, id })) : [];
+  return { name, base, key, files: [...made.files.keys()].sort(), pages };
 }
 
 /**
- * The search index, one Pagefind index per shard of months under `/pagefind/<first month>/`, each
- * keyed by everything its records are made of. A shard whose key the last build recorded is not
- * indexed: its files are announced as they were, so the writer skips them, and Pagefind runs only
- * if one of them must be written again. Shards are indexed while the build renders its pages.
+ * The search index: one Pagefind index per shard of months under `/pagefind/<first month>/`,
+ * plus, after edits, a small one under `/pagefind/recent/` of the records changed since their
+ * shards were indexed, with the ids of the pages they supersede in `/pagefind/recent.json` (the
+ * search page drops those results). A shard whose records are unchanged is not indexed: its
+ * files are announced as they were, so the writer skips them. Shards are indexed while the build
+ * renders its pages. A build from nothing makes the same files as ever; after edits the files
+ * depend on what was built before, the results do not.
  */
 async function indexOutputs(inputs: SearchInputs, shards: SearchShard[]): Promise<Output[]> {
   const version = pagefindVersion();
-  const known = new Map(inputs.memo.read().map((s) => [s.name, s]));
-  const states: ShardState[] = [];
-  const outputs: Output[] = [];
-  // A shard is handed to the indexer when the one before it is done (its records are not held
-  // meanwhile); an unchanged shard only if the writer asks for one of its files.
-  for (const [index, shard] of shards.entries()) {
-    const primary = index === 0;
-    const key = shardKey(shard, primary, inputs, version);
-    let made: Promise<Map<string, Uint8Array>> | undefined;
-    const make = () => (made ??= inputs.index({ records: shard.articles.map((a) => recordInput(a, inputs.model, inputs.body(a))), runtime: primary }));
-    const before = known.get(shard.name);
-    const files = before?.key === key ? before.files : [...(await make()).keys()].sort();
-    states.push({ name: shard.name, key, files });
-    for (const file of files) {
-      outputs.push({
-        path: shardPath(shard) + file,
-        key,
-        content: async () => {
-          const bytes = (await make()).get(file);
-          if (!bytes) throw new Error(`Search index: \`${file}\` of shard ${shard.name} is no longer made; delete .cache/ and build again.`);
-          return bytes;
-        },
-      });
-    }
+  const states = inputs.memo.read();
+  const known = new Map(states.map((s) => [s.name, s]));
+  const candidates = shardInputs(inputs, shards, version);
+  let plan = planSearch(candidates, known);
+  // A patched index is published as it was: its files must be whole in the output folder.
+  const broken = new Set<string>();
+  for (const p of plan.shards) {
+    if (p.mode === 'patched' && !(await inputs.intact(p.before.files.map((file) => ({ path: indexPath(p.shard.name) + file, key: p.before.key }))))) broken.add(p.shard.name);
   }
-  inputs.memo.write(states);
+  if (broken.size > 0) plan = planSearch(candidates, known, RECENT_LIMIT, broken);
+  const next: ShardState[] = [];
+  const outputs: Output[] = [];
+  const make = (entries: Entry[], runtime: boolean) => inputs.index({ records: entries.map((e) => e.input), runtime });
+  // A shard is handed to the indexer when the one before it is done (its records are not held
+  // meanwhile); an unchanged one only if the writer asks for one of its files.
+  for (const [index, p] of plan.shards.entries()) {
+    const { name } = p.shard;
+    if (p.mode === 'fresh') {
+      const made = await make(p.shard.entries, index === 0);
+      next.push(stateOf(name, p.shard.base, p.key, made, p.shard.entries));
+      outputs.push(...indexFiles(name, p.key, [...made.files.keys()].sort(), async () => made));
+      continue;
+    }
+    next.push(p.before);
+    let again: Promise<IndexedShard> | undefined;
+    // A patched index's records are no longer all at hand: it was checked whole above.
+    const bytes = p.mode === 'same' ? () => (again ??= make(p.shard.entries, index === 0)) : () => Promise.reject(new Error(`Search index: the files of index ${name} changed in the output folder during the build; build again.`));
+    outputs.push(...indexFiles(name, p.before.key, p.before.files, bytes));
+  }
+  let superseded = plan.shards.flatMap((p) => (p.mode === 'patched' ? p.superseded : []));
+  if (plan.recent.length > 0) {
+    const base = outputKey(SEARCH_FORM_VERSION, SEARCH_INDEX_VERSION, version, RECENT);
+    const key = shardKeyOf({ name: RECENT, base, entries: plan.recent });
+    const before = known.get(RECENT);
+    let recent: ShardState;
+    if (before?.key === key) {
+      let again: Promise<IndexedShard> | undefined;
+      outputs.push(...indexFiles(RECENT, key, before.files, () => (again ??= make(plan.recent, false))));
+      recent = before;
+    } else {
+      const made = await make(plan.recent, false);
+      recent = stateOf(RECENT, base, key, made, plan.recent);
+      outputs.push(...indexFiles(RECENT, key, recent.files, async () => made));
+    }
+    next.push(recent);
+    // A record whose page came out the same as before keeps its id: it is not superseded.
+    const kept = new Set(recent.pages.map((p) => p.id));
+    superseded = superseded.filter((id) => !kept.has(id));
+  }
+  const manifest = JSON.stringify({ index: plan.recent.length > 0 ? withBase(inputs.model.config.basePath, indexPath(RECENT)) : null, superseded: [...new Set(superseded)].sort() });
+  outputs.push({ path: RECENT_FILE, key: outputKey(manifest), content: () => manifest });
+  inputs.memo.write(next);
   return outputs;
 }
 
@@ -110,7 +167,8 @@ export function searchOutputs(inputs: SearchInputs): SearchOutputs {
       script: assets.script,
       css: assets.css,
       base: config.basePath,
-      indexes: shards.map((s) => withBase(config.basePath, shardPath(s))),
+      indexes: shards.map((s) => withBase(config.basePath, indexPath(s.name))),
+      recent: withBase(config.basePath, RECENT_FILE),
       services: config.services.map((s) => ({ value: s.slug, name: s.name })),
       years: model.years.map((y) => ({ value: String(y.jy), name: toPersianDigits(String(y.jy)) })),
     },

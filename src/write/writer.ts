@@ -1,8 +1,8 @@
-import { renameSync, rmSync, statSync } from 'node:fs';
+import { renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { outputFile, type ProjectPaths } from '../config/index.ts';
 import { isTemplateOutput, type DataOutput, type Output, type PageJob } from '../pages/index.ts';
 import type { LockHolder } from './lock.ts';
-import { entryLine, FOREIGN, parseEntry, UNKNOWN, writeManifest, type Manifest } from './manifest.ts';
+import { entryLine, FOREIGN, parseEntry, UNKNOWN, writeManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import { MARKER, markerText, treeId } from './marker.ts';
 import { OutputFolder } from './output-folder.ts';
 import { resolveInside, unsafeReason, UnsafeOutputPath } from './safe-path.ts';
@@ -50,6 +50,11 @@ function sample(files: string[]): string {
   return files.length > 5 ? `${shown} and ${files.length - 5} more` : shown;
 }
 
+// The manifest vouches for a file when its key, size and time are those the previous build recorded.
+function vouched(before: ManifestEntry | undefined, key: string, now: Stats | undefined): boolean {
+  return now?.isFile() === true && before !== undefined && before.key === key && before.size === now.size && before.mtimeMs === now.mtimeMs;
+}
+
 /**
  * Writes a build into its output folder, all or nothing. Every file goes into a standby tree
  * (a copy of the live site made of hard links, kept in the cache); `commit()` removes what this
@@ -93,6 +98,14 @@ export class OutputWriter {
     this.warnings.push(...claimed.warnings);
   }
 
+  /** Whether an output's file is in the tree as the previous build made it, with this key (after `start`). */
+  vouches(output: Pick<Output, 'path' | 'key'>): boolean {
+    if (!this.started) return false;
+    const file = this.fileOf(output);
+    const line = this.previous.get(file);
+    return vouched(line === undefined ? undefined : parseEntry(line), output.key, statSync(resolveInside(this.tree, file), { throwIfNoEntry: false }));
+  }
+
   /** Add one output to the build (written for real by `flush`, at the latest by `commit`). */
   async emit(output: Output): Promise<void> {
     this.pending.push(output);
@@ -108,7 +121,7 @@ export class OutputWriter {
   }
 
   // The output file of a site path, refused if it would leave the output folder.
-  private fileOf(output: Output): string {
+  private fileOf(output: Pick<Output, 'path'>): string {
     let file: string;
     try {
       file = outputFile(output.path);
@@ -139,8 +152,7 @@ export class OutputWriter {
       const file = files[index]!;
       const line = this.previous.get(file);
       const before = line === undefined ? undefined : parseEntry(line);
-      const now = current[index];
-      if (now?.isFile() && before && before.key === output.key && before.size === now.size && before.mtimeMs === now.mtimeMs) {
+      if (vouched(before, output.key, current[index])) {
         this.next.set(file, line!);
         this.stats.skipped += 1;
       } else if (isTemplateOutput(output)) {

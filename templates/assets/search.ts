@@ -103,6 +103,27 @@ function resultItem(fragment: Fragment, words: readonly string[], services: Map<
   return item;
 }
 
+interface Recent {
+  index: string | null;
+  superseded: string[];
+}
+
+/**
+ * The recent index (records changed since their shards were indexed) and the ids of the shards'
+ * pages it supersedes, from the file the build writes beside the index. A theme without that
+ * file's address searches the shards alone.
+ */
+async function recentIndex(url: string | undefined): Promise<Recent> {
+  if (!url) return { index: null, superseded: [] };
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  const data = (await response.json()) as Partial<Recent>;
+  return {
+    index: typeof data.index === 'string' ? data.index : null,
+    superseded: Array.isArray(data.superseded) ? data.superseded.filter((id): id is string => typeof id === 'string') : [],
+  };
+}
+
 function start(section: HTMLElement): void {
   const form = section.querySelector<HTMLFormElement>('.search-form')!;
   const status = section.querySelector<HTMLElement>('.search-status')!;
@@ -116,13 +137,20 @@ function start(section: HTMLElement): void {
   let engine: Promise<Pagefind> | undefined;
   let generation = 0;
 
+  // Pages of the shards that newer records (in the recent index) supersede: never shown.
+  let superseded = new Set<string>();
   const load = () =>
     (engine ??= (async () => {
-      const pagefind = (await import(indexes[0] + 'pagefind.js')) as Pagefind;
+      const [pagefind, recent] = await Promise.all([import(indexes[0] + 'pagefind.js') as Promise<Pagefind>, recentIndex(section.dataset.recent)]);
       await pagefind.options({ basePath: indexes[0], baseUrl: base });
-      await Promise.all(indexes.slice(1).map((url) => pagefind.mergeIndex(url, { baseUrl: base })));
+      await Promise.all([...indexes.slice(1), ...(recent.index ? [recent.index] : [])].map((url) => pagefind.mergeIndex(url, { baseUrl: base })));
+      superseded = new Set(recent.superseded);
       return pagefind;
-    })());
+    })().catch((error: unknown) => {
+      // Tried again at the next search, not stuck on one failed request.
+      engine = undefined;
+      throw error;
+    }));
 
   const fromUrl = (): Query => {
     const params = new URLSearchParams(location.search);
@@ -157,7 +185,7 @@ function start(section: HTMLElement): void {
       for (const term of queries) {
         // The query as written first, then its other spellings' results that are new.
         for (const result of (await pagefind.search(term, { filters })).results) {
-          if (seen.has(result.id)) continue;
+          if (seen.has(result.id) || superseded.has(result.id)) continue;
           seen.add(result.id);
           results.push(result);
         }

@@ -1,12 +1,13 @@
 /// <reference lib="dom" />
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ISSUE_PAIRS } from '../helpers/search-pairs.ts';
-import { buildSite, siteYml } from '../helpers/site.ts';
+import { build, buildSite, siteYml } from '../helpers/site.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -90,12 +91,21 @@ describe.skipIf(!available)('Persian search in a real browser', () => {
   let browser: Browser;
   let modern: Served;
   let legacy: Served;
+  let edited: Served;
   const outside: string[] = [];
 
   beforeAll(async () => {
-    const [a, b] = await Promise.all([buildSite(MODERN), buildSite(LEGACY)]);
+    const [a, b, c] = await Promise.all([buildSite(MODERN), buildSite(LEGACY), buildSite(MODERN)]);
     modern = await serve(a.dist, '/archive/');
     legacy = await serve(b.dist, '/');
+    // Edited after its first build: one body changed, one article deleted, one added (the shard is patched, not indexed again).
+    const news = path.join(c.root, 'content/news');
+    writeFileSync(path.join(news, '106.md'), readFileSync(path.join(news, '106.md'), 'utf8').replace('ذخیرهٔ سدها', 'آب رودخانه‌ها'));
+    rmSync(path.join(news, '105.md'));
+    writeFileSync(path.join(news, '108.md'), article(108, '1399-11-12', 'سیاسی', 'گونه‌های تازه', 'در باغ گیاه‌شناسی سه گونهٔ تازه کاشته شد.').replace(/^.*\n/, ''));
+    await build(c.root);
+    expect(existsSync(path.join(c.dist, 'pagefind/recent'))).toBe(true);
+    edited = await serve(c.dist, '/archive/');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });
 
@@ -103,6 +113,7 @@ describe.skipIf(!available)('Persian search in a real browser', () => {
     await browser?.close();
     modern?.server.close();
     legacy?.server.close();
+    edited?.server.close();
   });
 
   async function open(site: Served, url: string): Promise<Page> {
@@ -211,6 +222,17 @@ describe.skipIf(!available)('Persian search in a real browser', () => {
     )) as Array<[string, string]>;
     expect(keys).toHaveLength(ISSUE_PAIRS.length);
     for (const [a, b] of keys) expect(a).toBe(b);
+    await page.close();
+  });
+
+  it('finds what edits made after the index was built, and nothing they took away', async () => {
+    const page = await open(edited, '/archive/search/');
+    expect((await search(page, 'رودخانه‌ها')).titles).toEqual(['کمبود آب']);
+    expect((await search(page, 'سدها')).titles).toEqual([]);
+    expect((await search(page, 'قیمت نان')).titles).toEqual([]);
+    expect((await search(page, 'گیاه‌شناسی')).titles.sort()).toEqual(['باغ گیاه‌شناسی', 'گونه‌های تازه']);
+    // Each article once, though its old page is still in its shard.
+    expect((await search(page, 'تابستان')).titles).toEqual(['کمبود آب']);
     await page.close();
   });
 

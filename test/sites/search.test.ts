@@ -23,6 +23,27 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/** A Pagefind fragment: the record of one page as the index holds it. */
+function fragment(file: string): { url: string; content: string; meta: object; filters: object } {
+  return JSON.parse(gunzipSync(readFileSync(file)).toString('utf8').replace(/^pagefind_dcd/, '')) as ReturnType<typeof fragment>;
+}
+
+const idOf = (file: string) => path.basename(file, '.pf_fragment');
+
+/** What a reader can find: every page of every shard that `recent.json` does not supersede, and the recent index's, by URL. */
+function searchable(dist: string): Record<string, Array<{ content: string; meta: object; filters: object }>> {
+  const index = path.join(dist, 'pagefind');
+  const recent = JSON.parse(readFileSync(path.join(index, 'recent.json'), 'utf8')) as { index: string | null; superseded: string[] };
+  const found: ReturnType<typeof searchable> = {};
+  for (const file of filesUnder(index).filter((f) => f.includes('/fragment/'))) {
+    if (!file.startsWith('recent/') && recent.superseded.includes(idOf(file))) continue;
+    if (file.startsWith('recent/') && !recent.index) continue;
+    const { url, content, meta, filters } = fragment(path.join(index, file));
+    (found[url] ??= []).push({ content, meta, filters });
+  }
+  return Object.fromEntries(Object.entries(found).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
 async function stopPagefind(): Promise<void> {
   const pagefind = await import('pagefind');
   await pagefind.close();
@@ -80,10 +101,63 @@ describe('the search outputs', () => {
     delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
     delete process.env.PAGEFIND_BINARY_PATH;
     await stopPagefind();
-    const third = await build(root);
-    const fragments = filesUnder(index).filter((f) => f.includes('/fragment/'));
-    expect(fragments.some((f) => !before.has(f))).toBe(true);
-    expect(third.result.removed).toBeGreaterThan(0);
+    await build(root);
+    // The shard stays as it was; the edited record is indexed apart and supersedes its old page.
+    const after = filesUnder(index);
+    for (const f of before.keys()) if (f.startsWith('139309/')) expect(statSync(path.join(index, f)).mtimeMs, f).toBe(before.get(f));
+    const recent = after.filter((f) => f.startsWith('recent/fragment/'));
+    expect(recent).toHaveLength(1);
+    expect(fragment(path.join(index, recent[0]!))).toMatchObject({ url: '/news/2/', content: expect.stringContaining('متن تازه') });
+    const old = [...before.keys()].find((f) => f.includes('/fragment/') && fragment(path.join(index, f)).url === '/news/2/')!;
+    expect(JSON.parse(readFileSync(path.join(index, 'recent.json'), 'utf8'))).toEqual({ index: '/pagefind/recent/', superseded: [idOf(old)] });
+  });
+
+  it('indexes a patched shard again when its files in the output folder are not as they were made', async () => {
+    const root = writeSite(SITE);
+    const file = path.join(root, 'content/news/2.md');
+    await build(root);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('متن دیگر', 'متن تازه'));
+    const patched = await build(root);
+    expect(patched.exists('pagefind/recent/pagefind-entry.json')).toBe(true);
+    // Changed in place (a removed file would come back from the standby tree, which holds the site before).
+    writeFileSync(path.join(patched.dist, 'pagefind/139309/pagefind-entry.json'), '{}');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('متن تازه', 'متن سوم'));
+    const again = await build(root);
+    expect(JSON.parse(again.read('pagefind/139309/pagefind-entry.json'))).toHaveProperty('version');
+    expect(again.exists('pagefind/recent/pagefind-entry.json')).toBe(false);
+    expect(JSON.parse(again.read('pagefind/recent.json'))).toEqual({ index: null, superseded: [] });
+    expect(searchable(again.dist)['/news/2/']).toEqual([expect.objectContaining({ content: expect.stringContaining('متن سوم') })]);
+  });
+
+  it('gives, after edits, additions, re-dating and deletions, the results a build from nothing gives', { timeout: 120_000 }, async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'bayegan-search-patch-'));
+    generateCorpus(root, 60, 5);
+    await build(root);
+    const files = readdirSync(path.join(root, 'content/news'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
+    const change = (file: string, edit: (text: string) => string) => writeFileSync(file, edit(readFileSync(file, 'utf8')));
+    const steps: Array<() => void> = [
+      () => change(files[3]!, (t) => `${t}\nبند تازه‌ای دربارهٔ زرافه‌ها.\n`),
+      () => change(files[3]!, (t) => t.replace('زرافه‌ها', 'پلنگ‌ها')),
+      () => change(files[10]!, (t) => t.replace(/^title: .*$/m, 'title: عنوان دیگر')),
+      () => rmSync(files[20]!),
+      () => change(files[30]!, (t) => t.replace(/^date: (\d+)-(\d+)-(\d+)$/m, (_, y: string) => `date: ${y}-12-20`)),
+      () => writeFileSync(path.join(path.dirname(files[0]!), '999999.md'), readFileSync(files[0]!, 'utf8').replace(/^shenaseh: \d+$/m, 'shenaseh: 999999')),
+      // The first edit taken back: that record is its shard's again, superseding nothing.
+      () => change(files[3]!, (t) => t.replace('\nبند تازه‌ای دربارهٔ پلنگ‌ها.\n', '')),
+    ];
+    for (const [n, step] of steps.entries()) {
+      step();
+      const patched = await build(root);
+      const cold = await build(root, { out: 'cold', cache: '.cache-cold' });
+      expect(searchable(patched.dist), `step ${n + 1}`).toEqual(searchable(cold.dist));
+      // Patched, not indexed again: the shard's pages are superseded by the recent index.
+      expect(JSON.parse(readFileSync(path.join(patched.dist, 'pagefind/recent.json'), 'utf8')), `step ${n + 1}`).toMatchObject({ index: '/pagefind/recent/', superseded: expect.arrayContaining([expect.any(String)]) });
+      rmSync(cold.dist, { recursive: true });
+      rmSync(path.join(root, '.cache-cold'), { recursive: true });
+    }
   });
 
   it('indexes a large shard on a thread of its own, and indexes an unchanged shard again when a file of it is missing from dist/', { timeout: 120_000 }, async () => {
