@@ -1,6 +1,6 @@
 import type { ProjectPaths } from '../config/index.ts';
 import type { StaticFile } from '../load/index.ts';
-import { feedOutputsOf, redirectOutputs, sitemapOutputs, staticOutputs, withCacheHeaders } from '../outputs/index.ts';
+import { feedOutputsOf, redirectOutputs, sitemapOutputs, staticOutputs, withCacheHeaders, type SearchIndex } from '../outputs/index.ts';
 import { countPages, generatePages, isTemplateOutput, type BodyRef, type Output, type Theme } from '../pages/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
@@ -46,9 +46,12 @@ export interface OutputInputs {
   statics?: readonly StaticFile[];
   /** The search page and its script (none in dev). */
   search?: Output[];
-  /** The search index, made while the pages are (awaited after them). */
-  searchIndex?: Promise<Output[]>;
+  /** The search index, made while the pages are: its files are written between pages as they are made, the rest after the pages. */
+  searchIndex?: SearchIndex;
 }
+
+// Pages between two looks for search index files made meanwhile.
+const SEARCH_EVERY = 64;
 
 /** Pages (from `pages/`), then feeds, sitemaps, redirects, search and static files (from `outputs/`): the whole site. */
 export function siteOutputs(inputs: OutputInputs): SiteOutputs {
@@ -56,22 +59,32 @@ export function siteOutputs(inputs: OutputInputs): SiteOutputs {
   const counts: OutputCounts = { pages: 0, assets: 0, feeds: 0, sitemaps: 0, redirects: 0, search: 0, other: 0 };
   const search = inputs.search ?? [];
   const searchPages = search.filter(isTemplateOutput).length;
+  const index = inputs.searchIndex;
   const lists = [
     [feedOutputsOf(model), 'feeds'],
     [sitemapOutputs(model, inputs.now), 'sitemaps'],
     [redirectOutputs(model), 'redirects'],
     [search, 'search'],
-    [inputs.searchIndex ?? [], 'search'],
+    // Asked for after the pages, not before: a failed index must reject where it is awaited.
+    [async () => (index ? (await index.done, index.take()) : []), 'search'],
     [inputs.statics ? staticOutputs(inputs.statics, model.config, inputs.paths.templates) : [], 'other'],
   ] as const;
   const outputs = async function* (): AsyncGenerator<Output> {
+    let pages = 0;
     for (const output of generatePages(inputs)) {
       if (isTemplateOutput(output)) counts.pages += 1;
       else counts.assets += 1;
       yield output;
+      // Index files made meanwhile go now, so a shard's bytes are not held until the last page.
+      if (index && ++pages % SEARCH_EVERY === 0) {
+        for (const file of index.take()) {
+          counts.search += 1;
+          yield file;
+        }
+      }
     }
     for (const [list, kind] of lists) {
-      for (const output of await list) {
+      for (const output of typeof list === 'function' ? await list() : await list) {
         if (isTemplateOutput(output)) counts.pages += 1;
         else counts[kind] += 1;
         yield output;

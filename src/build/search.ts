@@ -129,7 +129,7 @@ export function searchOutputsOf(project: CheckedProject, model: SiteModel, theme
     },
   });
   // Awaited after the pages; until then a failure must not be an unhandled rejection.
-  const took = search.index.then(
+  const took = search.index.done.then(
     () => performance.now() - started,
     () => 0,
   );

@@ -86,7 +86,7 @@ function stateOf(name: string, base: string, key: string, made: IndexedShard, en
  * renders its pages. A build from nothing makes the same files as ever; after edits the files
  * depend on what was built before, the results do not.
  */
-async function indexOutputs(inputs: SearchInputs, shards: SearchShard[]): Promise<Output[]> {
+async function indexOutputs(inputs: SearchInputs, shards: SearchShard[], outputs: Output[]): Promise<void> {
   const version = pagefindVersion();
   const states = inputs.memo.read();
   const known = new Map(states.map((s) => [s.name, s]));
@@ -99,7 +99,6 @@ async function indexOutputs(inputs: SearchInputs, shards: SearchShard[]): Promis
   }
   if (broken.size > 0) plan = planSearch(candidates, known, RECENT_LIMIT, broken);
   const next: ShardState[] = [];
-  const outputs: Output[] = [];
   const make = (entries: Entry[], runtime: boolean) => inputs.index({ records: entries.map((e) => e.input), runtime });
   // A shard is handed to the indexer when the one before it is done (its records are not held
   // meanwhile); an unchanged one only if the writer asks for one of its files.
@@ -140,7 +139,14 @@ async function indexOutputs(inputs: SearchInputs, shards: SearchShard[]): Promis
   const manifest = JSON.stringify({ index: plan.recent.length > 0 ? withBase(inputs.model.config.basePath, indexPath(RECENT)) : null, superseded: [...new Set(superseded)].sort() });
   outputs.push({ path: RECENT_FILE, key: outputKey(manifest), content: () => manifest });
   inputs.memo.write(next);
-  return outputs;
+}
+
+/** The files of the index, handed over as each shard is made, so that its bytes are written and let go while the pages are rendered. */
+export interface SearchIndex {
+  /** The files made since the last call. */
+  take(): Output[];
+  /** Settled when every file has been made (rejected if one could not be). */
+  done: Promise<void>;
 }
 
 /** The search page and its files, known at once, and the index, which takes its time. */
@@ -148,7 +154,7 @@ export interface SearchOutputs {
   /** `/search/`, its script and stylesheet. */
   outputs: Output[];
   /** The index's files; started when the search outputs are asked for. */
-  index: Promise<Output[]>;
+  index: SearchIndex;
 }
 
 /** `/search/`, its script and stylesheet, and the index it searches. */
@@ -157,7 +163,11 @@ export function searchOutputs(inputs: SearchInputs): SearchOutputs {
   const templates = paths.templates;
   const { config } = model;
   const shards = searchShards(model);
-  const index = indexOutputs(inputs, shards);
+  const ready: Output[] = [];
+  const index: SearchIndex = {
+    take: () => ready.splice(0),
+    done: indexOutputs(inputs, shards, ready),
+  };
   const assets = searchAssets(templates, config, inputs.memo.bundle);
   const site = sharedSite(theme, config, themeAssets(templates, config, paths));
   const context = {
