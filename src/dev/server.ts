@@ -145,7 +145,7 @@ export class DevServer {
         return send(301, 'text/plain; charset=utf-8', 'Moved\n', { Location: `${target.replace(/[?#].*$/s, '')}/` });
       }
     }
-    // dev keeps no search index (Pagefind rebuilds whole shards: seconds per save): say so where the header's box leads.
+    // dev keeps no search index (a first index of the whole archive takes tens of seconds): say so where the header's box leads.
     if (resolved.kind === 'file' && resolved.name === 'search/index.html') {
       return send(200, 'text/html; charset=utf-8', html(PLAIN_PAGE('جست‌وجو در پیش‌نمایش نیست · Search is not part of dev: run bayegan build and serve dist/ to try it'), MISSING));
     }
