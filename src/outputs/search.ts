@@ -4,7 +4,7 @@ import { SEARCH_FORM_VERSION, toPersianDigits } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
 import { pagefindVersion, type IndexedShard, type ShardJob } from './search-index.ts';
-import { planSearch, RECENT_LIMIT, shardKeyOf, type Entry, type ShardInput, type ShardState } from './search-plan.ts';
+import { PATCH_MINIMUM, planSearch, shardKeyOf, type Entry, type ShardInput, type ShardState } from './search-plan.ts';
 import { searchAssets, type BundleCache } from './search-assets.ts';
 import { recordInput, searchShards, type SearchShard } from './search-records.ts';
 
@@ -39,6 +39,12 @@ export interface SearchInputs {
 const RECENT = 'recent';
 /** Where the page finds the recent index and the pages it supersedes. */
 const RECENT_FILE = '/pagefind/recent.json';
+
+/** Fewest records in a shard that is patched: {@link PATCH_MINIMUM}, or `BAYEGAN_SEARCH_PATCH_MIN` (tests patch small archives with it). */
+function patchMinimum(): number {
+  const value = process.env.BAYEGAN_SEARCH_PATCH_MIN;
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : PATCH_MINIMUM;
+}
 
 /** Where the index of a shard (or the recent one) is published. */
 function indexPath(name: string): string {
@@ -91,13 +97,14 @@ async function indexOutputs(inputs: SearchInputs, shards: SearchShard[], outputs
   const states = inputs.memo.read();
   const known = new Map(states.map((s) => [s.name, s]));
   const candidates = shardInputs(inputs, shards, version);
-  let plan = planSearch(candidates, known);
+  const minimum = patchMinimum();
+  let plan = planSearch(candidates, known, { minimum });
   // A patched index is published as it was: its files must be whole in the output folder.
   const broken = new Set<string>();
   for (const p of plan.shards) {
     if (p.mode === 'patched' && !(await inputs.intact(p.before.files.map((file) => ({ path: indexPath(p.shard.name) + file, key: p.before.key }))))) broken.add(p.shard.name);
   }
-  if (broken.size > 0) plan = planSearch(candidates, known, RECENT_LIMIT, broken);
+  if (broken.size > 0) plan = planSearch(candidates, known, { minimum, broken });
   const next: ShardState[] = [];
   const make = (entries: Entry[], runtime: boolean) => inputs.index({ records: entries.map((e) => e.input), runtime });
   // A shard is handed to the indexer when the one before it is done (its records are not held

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/gen-corpus.ts';
 import { packageRoot } from '../../src/config/index.ts';
 import { bundleSearchScript } from '../../src/outputs/search-assets.ts';
@@ -50,9 +50,14 @@ async function stopPagefind(): Promise<void> {
 }
 
 describe('the search outputs', () => {
+  // These archives are small: their shards are patched only because this says so.
+  beforeEach(() => {
+    process.env.BAYEGAN_SEARCH_PATCH_MIN = '0';
+  });
   afterEach(() => {
     delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
     delete process.env.PAGEFIND_BINARY_PATH;
+    delete process.env.BAYEGAN_SEARCH_PATCH_MIN;
   });
 
   it('publish /search/, its script and a Pagefind index of the normalised text, through the writer', async () => {
@@ -110,6 +115,18 @@ describe('the search outputs', () => {
     expect(fragment(path.join(index, recent[0]!))).toMatchObject({ url: '/news/2/', content: expect.stringContaining('متن تازه') });
     const old = [...before.keys()].find((f) => f.includes('/fragment/') && fragment(path.join(index, f)).url === '/news/2/')!;
     expect(JSON.parse(readFileSync(path.join(index, 'recent.json'), 'utf8'))).toEqual({ index: '/pagefind/recent/', superseded: [idOf(old)] });
+  });
+
+  it('indexes a shard of fewer than 128 articles again rather than patching it', async () => {
+    delete process.env.BAYEGAN_SEARCH_PATCH_MIN;
+    const root = writeSite(SITE);
+    const file = path.join(root, 'content/news/2.md');
+    await build(root);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('متن دیگر', 'متن تازه'));
+    const edited = await build(root);
+    expect(edited.exists('pagefind/recent/pagefind-entry.json')).toBe(false);
+    expect(JSON.parse(edited.read('pagefind/recent.json'))).toEqual({ index: null, superseded: [] });
+    expect(searchable(edited.dist)['/news/2/']).toEqual([expect.objectContaining({ content: expect.stringContaining('متن تازه') })]);
   });
 
   it('indexes a patched shard again when its files in the output folder are not as they were made', async () => {
