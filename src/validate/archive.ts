@@ -34,10 +34,17 @@ type FileOf = (path: string) => VFile;
 function checkDuplicateShenaseh(sources: readonly CheckedSource[], fileOf: FileOf): Set<CheckedSource> {
   const groups = new Map<number, CheckedSource[]>();
   for (const source of sources) {
-    if (source.shenaseh) groups.set(source.shenaseh.id, [...(groups.get(source.shenaseh.id) ?? []), source]);
+    if (!source.shenaseh) continue;
+    const group = groups.get(source.shenaseh.id);
+    if (group) group.push(source);
+    else groups.set(source.shenaseh.id, [source]);
   }
   const owners = new Set<CheckedSource>();
   for (const [id, group] of groups) {
+    if (group.length === 1) {
+      owners.add(group[0]!);
+      continue;
+    }
     const owner = group.find((s) => fileNameId(s.path) === id) ?? group[0]!;
     owners.add(owner);
     for (const source of group) {

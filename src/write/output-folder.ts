@@ -179,17 +179,17 @@ export class OutputFolder {
     }
     if (!stored || !markerOfStandby || markerOfStandby.id !== stored.id) {
       this.resetStandby();
-      for (const file of new Set([...owned, ...live.keys()])) linkInto(out, standby, file);
+      // What bayegan owns is a part of the record: its files are every file there is to link.
+      for (const file of live.keys()) linkInto(out, standby, file);
       linkInto(out, standby, MARKER);
       return;
     }
     const removed: string[] = [];
     for (const file of stored.entries.keys()) {
-      if (!live.has(file) && !owned.has(file) && removeFrom(standby, file)) removed.push(file);
+      if (!live.has(file) && removeFrom(standby, file)) removed.push(file);
     }
-    for (const file of new Set([...owned, ...live.keys()])) {
-      const entry = live.get(file);
-      if (entry !== undefined && entry === stored.entries.get(file) && !entry.startsWith(FOREIGN) && !entry.startsWith(UNKNOWN)) continue;
+    for (const [file, entry] of live) {
+      if (entry === stored.entries.get(file) && !entry.startsWith(FOREIGN) && !entry.startsWith(UNKNOWN)) continue;
       // A folder emptied here goes too: a tree holds no folder but those of its files (see `listChangedSince`).
       if (!linkInto(out, standby, file) && removeFrom(standby, file)) removed.push(file);
     }

@@ -1,4 +1,5 @@
 import { renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { outputFile, type ProjectPaths } from '../config/index.ts';
 import { isTemplateOutput, type DataOutput, type Output, type PageJob } from '../pages/index.ts';
 import type { LockHolder } from './lock.ts';
@@ -130,9 +131,10 @@ export class OutputWriter {
       // Claimed now, filled in below, so a second output for the same file in this window is caught too.
       this.next.set(file, '');
     }
-    const tree = this.tree;
+    const tree = this.tree + path.sep;
     // Synchronous stat is several times cheaper than the promise API for this many small calls.
-    const current = files.map((file) => statSync(resolveInside(tree, file), { throwIfNoEntry: false }));
+    // Each file was refused above if it could leave the tree, so it is joined as it is.
+    const current = files.map((file) => statSync(tree + file, { throwIfNoEntry: false }));
     const templates: PageJob[] = [];
     const data: Array<[DataOutput, string]> = [];
     outputs.forEach((output, index) => {
@@ -152,10 +154,10 @@ export class OutputWriter {
     const keys = new Map(outputs.map((o, i) => [files[i]!, o.key]));
     const batches: Array<typeof templates> = [];
     for (let i = 0; i < templates.length; i += BATCH) batches.push(templates.slice(i, i + BATCH));
-    const rendered = Promise.all(batches.map((batch) => this.renderPages(batch, tree)));
+    const rendered = Promise.all(batches.map((batch) => this.renderPages(batch, this.tree)));
     // Awaited below, after the data outputs: a rendering error meanwhile must not go unhandled.
     rendered.catch(() => undefined);
-    for (const [output, file] of data) this.record(file, output.key, stageFile(tree, file, await output.content()));
+    for (const [output, file] of data) this.record(file, output.key, stageFile(this.tree, file, await output.content()));
     for (const results of await rendered) {
       for (const result of results) {
         // A renderer answers for the files it was given, and only for those.
