@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { listInto, type TreeListing } from './tree.ts';
 
@@ -51,20 +51,8 @@ export function listChangedSince(tree: string, known: ReadonlySet<string>, since
     const stat = lstatSync(abs, { throwIfNoEntry: false });
     // A folder gone or replaced by a file or link changed its parent, which is read.
     if (!stat?.isDirectory() || stat.ctimeMs < since) continue;
-    const prefix = folder === '' ? '' : `${folder}/`;
-    let entries;
-    try {
-      entries = readdirSync(abs, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const rel = prefix + entry.name;
-      if (entry.isDirectory()) {
-        if (!known.has(rel)) listInto(path.join(abs, entry.name), `${rel}/`, listing);
-      } else if (entry.isFile()) listing.files.push(rel);
-      else listing.others.push(rel);
-    }
+    // A folder found nowhere in the record is new: everything under it is listed.
+    listInto(abs, folder === '' ? '' : `${folder}/`, listing, (rel) => !known.has(rel));
   }
   return listing;
 }

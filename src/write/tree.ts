@@ -183,8 +183,11 @@ export interface TreeListing {
   others: string[];
 }
 
-/** Add every entry under `abs` (links not followed) to a listing, as `/`-separated paths after `prefix`. */
-export function listInto(abs: string, prefix: string, listing: TreeListing): void {
+/**
+ * Add every entry under `abs` (links not followed) to a listing, as `/`-separated paths after
+ * `prefix`, going into the folders that `descend` accepts (all by default).
+ */
+export function listInto(abs: string, prefix: string, listing: TreeListing, descend: (folder: string) => boolean = () => true): void {
   let entries;
   try {
     entries = readdirSync(abs, { withFileTypes: true });
@@ -193,8 +196,9 @@ export function listInto(abs: string, prefix: string, listing: TreeListing): voi
   }
   for (const entry of entries) {
     const rel = prefix + entry.name;
-    if (entry.isDirectory()) listInto(path.join(abs, entry.name), `${rel}/`, listing);
-    else if (entry.isFile()) listing.files.push(rel);
+    if (entry.isDirectory()) {
+      if (descend(rel)) listInto(path.join(abs, entry.name), `${rel}/`, listing, descend);
+    } else if (entry.isFile()) listing.files.push(rel);
     else listing.others.push(rel);
   }
 }
