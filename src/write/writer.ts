@@ -3,7 +3,7 @@ import path from 'node:path';
 import { outputFile, type ProjectPaths } from '../config/index.ts';
 import { isTemplateOutput, type DataOutput, type Output, type PageJob } from '../pages/index.ts';
 import type { LockHolder } from './lock.ts';
-import { entryLine, FOREIGN, parseEntry, UNKNOWN, writeManifest, type Manifest } from './manifest.ts';
+import { entryLine, FOREIGN, UNKNOWN, writeManifest, type Manifest } from './manifest.ts';
 import { MARKER, markerText, treeId } from './marker.ts';
 import { OutputFolder } from './output-folder.ts';
 import { resolveInside, unsafeReason, UnsafeOutputPath } from './safe-path.ts';
@@ -132,26 +132,27 @@ export class OutputWriter {
       this.next.set(file, '');
     }
     const tree = this.tree + path.sep;
-    // Synchronous stat is several times cheaper than the promise API for this many small calls.
-    // Each file was refused above if it could leave the tree, so it is joined as it is.
-    const current = files.map((file) => statSync(tree + file, { throwIfNoEntry: false }));
     const templates: PageJob[] = [];
+    // The key of each file given to the renderer, which answers for those files and no others.
+    const keys = new Map<string, string>();
     const data: Array<[DataOutput, string]> = [];
     outputs.forEach((output, index) => {
       const file = files[index]!;
       const line = this.previous.get(file);
-      const before = line === undefined ? undefined : parseEntry(line);
-      const now = current[index];
-      if (now?.isFile() && before && before.key === output.key && before.size === now.size && before.mtimeMs === now.mtimeMs) {
-        this.next.set(file, line!);
+      // Synchronous stat is several times cheaper than the promise API for this many small calls.
+      // Each file was refused above if it could leave the tree, so it is joined as it is.
+      const now = line === undefined ? undefined : statSync(tree + file, { throwIfNoEntry: false });
+      // The line as this output and the file now would write it (see `entryLine`): no parse per file.
+      if (now?.isFile() && line === entryLine({ key: output.key, size: now.size, mtimeMs: now.mtimeMs })) {
+        this.next.set(file, line);
         this.stats.skipped += 1;
       } else if (isTemplateOutput(output)) {
         const job: PageJob = { file, template: output.template, context: output.context() };
         if (output.body) job.body = output.body;
         templates.push(job);
+        keys.set(file, output.key);
       } else data.push([output, file]);
     });
-    const keys = new Map(outputs.map((o, i) => [files[i]!, o.key]));
     const batches: Array<typeof templates> = [];
     for (let i = 0; i < templates.length; i += BATCH) batches.push(templates.slice(i, i + BATCH));
     const rendered = Promise.all(batches.map((batch) => this.renderPages(batch, this.tree)));
