@@ -3,8 +3,19 @@ import { VFile } from 'vfile';
 import type { ProjectPaths, SiteConfig } from '../config/index.ts';
 import { fromVFile, hasErrors, type Diagnostic, type FileFix } from '../diagnostics/index.ts';
 import type { SourceFile, StaticFile } from '../load/index.ts';
-import { checkArchive, checkFrontMatter, checkFutureDates, unreadableSource, type Article, type CheckedSource } from '../validate/index.ts';
-import type { CheckedCache } from './cache/index.ts';
+import {
+  archiveKey,
+  checkArchiveImages,
+  checkFrontMatter,
+  checkFutureDates,
+  checkRules,
+  crossFileKey,
+  unreadableSource,
+  type ArchiveContext,
+  type Article,
+  type CheckedSource,
+} from '../validate/index.ts';
+import { readFindings, writeFindings, type ArchiveFindings, type CheckedCache } from './cache/index.ts';
 import type { CompiledSource } from './compile.ts';
 
 /** The archive after validation: valid articles, every diagnostic, and where each body is cached. */
@@ -21,6 +32,8 @@ export interface Analysis {
   parsed: number;
   /** Per-file results computed in this run, for the cache. */
   checkedNow: Map<string, CheckedCache>;
+  /** A damaged part of the cache that was ignored, for the user to know. */
+  warning?: string;
 }
 
 /**
@@ -38,7 +51,7 @@ export function checkOne(result: CompiledSource, config: SiteConfig, key: string
   const file = new VFile({ path: result.path });
   const input = { path: result.path, hash: result.hash, frontMatter: result.frontMatter, facts: result.facts };
   const source = checkFrontMatter(file, input, config);
-  return { configKey: key, source, diagnostics: fromVFile(file) };
+  return { configKey: key, source, diagnostics: fromVFile(file), crossKey: crossFileKey(source) };
 }
 
 /**
@@ -77,9 +90,48 @@ export function analyse(
     checked.push(entry.source);
     if (entry.source.article) where.set(result.path, { source: sources[index]!, key: result.key });
   });
-  const crossFixes = checkArchive(checked, config, fileOf, { drafts: options.drafts, root: paths.root, failed, statics: options.statics ?? [] });
+  const crossKeys = compiled.map((result, index) => {
+    const own = result.checked?.configKey === key ? result.checked.crossKey : checkedNow.get(result.path)?.crossKey;
+    return { path: result.path, crossKey: typeof own === 'string' ? own : crossFileKey(checked[index]!), failed: failed.has(result.path) };
+  });
+  const ruleOptions = { drafts: options.drafts, root: paths.root, failed, statics: options.statics ?? [] };
+  const { findings, context, warning } = ruleFindings(checked, config, paths.cache, archiveKey(key, options.drafts, crossKeys, ruleOptions.statics), ruleOptions);
+  diagnostics.push(...findings.diagnostics);
+  checkArchiveImages(checked, fileOf, paths.root, context);
   checkFutureDates(fileOf, checked, config, options.now);
   for (const file of files.values()) diagnostics.push(...fromVFile(file));
   const articles = checked.flatMap((c) => (c.article ? [c.article] : []));
-  return { articles, diagnostics, compiled: where, fixes: [...checked.flatMap((c) => c.fixes), ...crossFixes], hashes, parsed, checkedNow };
+  return { articles, diagnostics, compiled: where, fixes: [...checked.flatMap((c) => c.fixes), ...findings.fixes], hashes, parsed, checkedNow, ...(warning && { warning }) };
+}
+
+/**
+ * The findings of the rules across files: from the snapshot of the last run when nothing they
+ * read has changed since (digest `archive`), else found now and kept for the next run. The
+ * context of link and image checks is made only if an image asks for it.
+ */
+function ruleFindings(
+  checked: readonly CheckedSource[],
+  config: SiteConfig,
+  cacheRoot: string,
+  archive: string,
+  options: Parameters<typeof checkRules>[3],
+): { findings: ArchiveFindings; context: () => ArchiveContext; warning?: string } {
+  const stored = readFindings(cacheRoot, archive);
+  const fresh = () => {
+    const files = new Map<string, VFile>();
+    const fileOf = (path: string) => {
+      let file = files.get(path);
+      if (!file) files.set(path, (file = new VFile({ path })));
+      return file;
+    };
+    const { fixes, context } = checkRules(checked, config, fileOf, options);
+    return { findings: { diagnostics: [...files.values()].flatMap(fromVFile), fixes }, context };
+  };
+  if (stored.status === 'hit') {
+    let context: ArchiveContext | undefined;
+    return { findings: stored.findings, context: () => (context ??= fresh().context) };
+  }
+  const { findings, context } = fresh();
+  writeFindings(cacheRoot, archive, findings);
+  return { findings, context: () => context, ...(stored.status === 'corrupt' && { warning: 'The record of the last check across files (.cache/archive.json) was damaged; it was ignored and made again.' }) };
 }

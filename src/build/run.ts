@@ -219,6 +219,7 @@ export async function checkProject(options: RunOptions, forBuild = false, scanne
     const madeMuch = parsed >= MUCH_PARSED;
     collectGarbage(madeMuch);
     const analysis = analyse(sources, compiled, config, paths, { drafts: options.drafts ?? false, now, statics });
+    if (analysis.warning) warnings.push(analysis.warning);
     timings.mark('validate', `${files(analysis.checkedNow.size)} checked again`);
     // Each file's own check goes into its record (a new object, so that its shard is written).
     const updated = records.map((record) => {

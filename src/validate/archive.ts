@@ -4,7 +4,7 @@ import { report, type FileFix } from '../diagnostics/index.ts';
 import { isPublished, type Article, type CheckedSource } from './article.ts';
 import { checkAliasCollisions } from './aliases.ts';
 import { checkImages } from './images.ts';
-import { checkLinks } from './links.ts';
+import { checkLinks, type LinkContext } from './links.ts';
 import { checkOutputCollisions } from './outputs.ts';
 import { generatedPaths } from './site-paths.ts';
 import { checkStaticFiles } from './static-files.ts';
@@ -34,10 +34,17 @@ type FileOf = (path: string) => VFile;
 function checkDuplicateShenaseh(sources: readonly CheckedSource[], fileOf: FileOf): Set<CheckedSource> {
   const groups = new Map<number, CheckedSource[]>();
   for (const source of sources) {
-    if (source.shenaseh) groups.set(source.shenaseh.id, [...(groups.get(source.shenaseh.id) ?? []), source]);
+    if (!source.shenaseh) continue;
+    const group = groups.get(source.shenaseh.id);
+    if (group) group.push(source);
+    else groups.set(source.shenaseh.id, [source]);
   }
   const owners = new Set<CheckedSource>();
   for (const [id, group] of groups) {
+    if (group.length === 1) {
+      owners.add(group[0]!);
+      continue;
+    }
     const owner = group.find((s) => fileNameId(s.path) === id) ?? group[0]!;
     owners.add(owner);
     for (const source of group) {
@@ -53,12 +60,16 @@ function checkDuplicateShenaseh(sources: readonly CheckedSource[], fileOf: FileO
   return owners;
 }
 
+/** What the rules across files found out about the site, for the checks of links and images. */
+export type ArchiveContext = LinkContext;
+
 /**
- * Rules across files: one shenaseh per article, aliases and output files each claimed once, one
- * spelling per tag, links and images that resolve. Every source takes part with what could be
- * read from it, so a mistake in one key does not hide the others.
+ * Rules across files, the images' aside: one shenaseh per article, aliases and output files
+ * each claimed once, one spelling per tag, links that resolve. Every source takes part with
+ * what could be read from it, so a mistake in one key does not hide the others. A pure function
+ * of the sources' {@link crossFileKey}s and the settings (see {@link archiveKey}): it reads no file.
  */
-export function checkArchive(sources: readonly CheckedSource[], site: SiteConfig, fileOf: FileOf, options: ArchiveCheckOptions): FileFix[] {
+export function checkRules(sources: readonly CheckedSource[], site: SiteConfig, fileOf: FileOf, options: ArchiveCheckOptions): { fixes: FileFix[]; context: ArchiveContext } {
   const drafts = options.drafts ?? false;
   const firsts = checkDuplicateShenaseh(sources, fileOf);
   // Decided before the link checks, whose own errors must not hide anything.
@@ -70,12 +81,37 @@ export function checkArchive(sources: readonly CheckedSource[], site: SiteConfig
   checkStaticFiles(options.statics ?? [], { generated, outputs, published }, fileOf);
   const fixes = checkTagSpelling(sources, fileOf);
   const context = { site, generated, outputs, byPath: new Map(sources.map((s) => [s.path, s])) };
+  for (const source of sources) if (source.links.length > 0) checkLinks(source, fileOf(source.path), context);
+  return { fixes, context };
+}
+
+/**
+ * The images of every source: files next to articles (read now, never cached) and images of
+ * the site. `context` is asked for only by an image that names a page of the site.
+ */
+export function checkArchiveImages(sources: readonly CheckedSource[], fileOf: FileOf, root: string, context: () => ArchiveContext): void {
   const listings = new Map<string, ReadonlySet<string>>();
+  let known: ArchiveContext | undefined;
+  const lazy = {
+    get site() {
+      return (known ??= context()).site;
+    },
+    generated: (sitePath: string) => (known ??= context()).generated(sitePath),
+    get outputs() {
+      return (known ??= context()).outputs;
+    },
+    get byPath() {
+      return (known ??= context()).byPath;
+    },
+  };
   for (const source of sources) {
-    if (source.links.length === 0 && source.images.length === 0 && !source.image) continue;
-    const file = fileOf(source.path);
-    checkLinks(source, file, context);
-    checkImages(source, file, options.root, context, listings);
+    if (source.images.length > 0 || source.image) checkImages(source, fileOf(source.path), root, lazy, listings);
   }
+}
+
+/** Every rule across files ({@link checkRules}, then {@link checkArchiveImages}); returns quiet fixes. */
+export function checkArchive(sources: readonly CheckedSource[], site: SiteConfig, fileOf: FileOf, options: ArchiveCheckOptions): FileFix[] {
+  const { fixes, context } = checkRules(sources, site, fileOf, options);
+  checkArchiveImages(sources, fileOf, options.root, () => context);
   return fixes;
 }

@@ -8,3 +8,4 @@ export * from './site-paths.ts';
 export * from './tags.ts';
 export * from './values.ts';
 export * from './static-files.ts';
+export * from './cross-key.ts';

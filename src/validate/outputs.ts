@@ -17,6 +17,7 @@ interface Claim {
 
 // Where each asset of an article is referred to: the lead image first, then the body.
 function assetClaims(source: CheckedSource, article: Article): Array<[string, Claim]> {
+  if (article.assets.length === 0) return [];
   const refs = new Map<string, Reference>();
   for (const ref of [...(source.image ? [source.image] : []), ...source.images]) {
     const relative = localAssets([ref.url])[0];
@@ -60,7 +61,7 @@ export function checkOutputCollisions(
   for (const source of articles) {
     const page = outputFileOf(articlePath(source.article.shenaseh));
     entries.push([page, { file: source.path, place: source.shenaseh?.place ?? { line: 1, column: 1 }, what: 'its page' }]);
-    entries.push(...assetClaims(source, source.article));
+    if (source.article.assets.length > 0) entries.push(...assetClaims(source, source.article));
   }
   const published = new Set(articles.map((a) => a.path));
   for (const { source, alias, place } of aliases) {
@@ -78,14 +79,15 @@ export function checkOutputCollisions(
       collide(claim, output, under, `: \`${output}/\` is a folder`, `${under.what} is written inside \`${output}/\``, fileOf);
       continue;
     }
-    const above = foldersOf(output).find((folder) => claims.has(folder));
+    const around = foldersOf(output);
+    const above = around.find((folder) => claims.has(folder));
     if (above !== undefined) {
       const owner = claims.get(above)!;
       collide(claim, output, owner, `: it needs a folder \`${above}/\``, `${owner.what} is written to the file \`${above}\``, fileOf);
       continue;
     }
     claims.set(output, claim);
-    for (const folder of foldersOf(output)) if (!folders.has(folder)) folders.set(folder, claim);
+    for (const folder of around) if (!folders.has(folder)) folders.set(folder, claim);
   }
   return new Set(claims.keys());
 }

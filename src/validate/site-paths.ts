@@ -46,8 +46,9 @@ export function internalTarget(url: string, from: string, site: SiteConfig): str
 
 /** Every folder a file lies in, nearest last: `a/b/c.html` → `a`, `a/b`. */
 export function foldersOf(file: string): string[] {
-  const parts = file.split('/');
-  return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
+  const folders: string[] = [];
+  for (let at = file.indexOf('/'); at !== -1; at = file.indexOf('/', at + 1)) folders.push(file.slice(0, at));
+  return folders;
 }
 
 /**
@@ -73,14 +74,29 @@ export function generatedPaths(
   drafts: boolean,
   failed: (source: CheckedSource) => boolean,
 ): (sitePath: string) => boolean {
-  const counted = sources.filter((s) => isPublished(s, drafts) || (failed(s) && !s.draft));
-  const ids = new Set(counted.flatMap((s) => [s.article?.shenaseh, s.shenaseh?.id, ...(failed(s) ? s.probableIds : [])]).filter((id) => id !== undefined));
+  // One pass, no array per source: this runs over the whole archive on every build.
+  const counted: CheckedSource[] = [];
+  const ids = new Set<number>();
+  const months = new Set<number>();
+  const years = new Set<number>();
+  const assets = new Map<number, readonly string[]>();
+  for (const s of sources) {
+    const broken = failed(s);
+    if (!isPublished(s, drafts) && (!broken || s.draft)) continue;
+    counted.push(s);
+    if (s.article) {
+      ids.add(s.article.shenaseh);
+      assets.set(s.article.shenaseh, s.article.assets);
+    }
+    if (s.shenaseh) ids.add(s.shenaseh.id);
+    if (broken) for (const id of s.probableIds) ids.add(id);
+    if (s.date) {
+      months.add(s.date.jy * 100 + s.date.jm);
+      years.add(s.date.jy);
+    }
+  }
   const services = new Set(site.services.map((s) => s.slug));
   const tags = new Set([...collectTags(counted.map((s) => ({ tags: s.article?.tags ?? s.tags }))).values()].map((t) => t.slug));
-  const dates = counted.flatMap((s) => (s.date ? [s.date] : []));
-  const months = new Set(dates.map((d) => `${d.jy}/${d.jm}`));
-  const years = new Set(dates.map((d) => d.jy));
-  const assets = new Map(counted.flatMap((s) => (s.article ? [[s.article.shenaseh, s.article.assets] as const] : [])));
   return (sitePath) => {
     const target = classifyPath(sitePath);
     switch (target.kind) {
@@ -93,7 +109,7 @@ export function generatedPaths(
       case 'archive':
         if (target.jy === undefined) return true;
         if (target.jm === undefined) return years.has(target.jy);
-        return months.has(`${target.jy}/${target.jm}`);
+        return months.has(target.jy * 100 + target.jm);
       case 'home':
         return true;
       default: {

@@ -26,7 +26,7 @@ function spellings(info: TagInfo): string {
 export function checkTagSpelling(sources: readonly CheckedSource[], fileOf: (path: string) => VFile): FileFix[] {
   const quietFixes: FileFix[] = [];
   // Each file counts once per spelling, whatever else it wrote.
-  const perFile = sources.map((s) => ({ tags: [...new Map(s.tags.map((t) => [`${t.key}\u0000${t.name}`, t])).values()] }));
+  const perFile = sources.map((s) => ({ tags: s.tags.length < 2 ? s.tags : [...new Map(s.tags.map((t) => [`${t.key}\u0000${t.name}`, t])).values()] }));
   const tags = collectTags(perFile);
   for (const source of sources) {
     for (const use of source.tags) {

@@ -7,7 +7,8 @@ import { FileLock, type LockHolder } from './lock.ts';
 import { FOREIGN, parseEntry, readManifest, UNKNOWN, type Manifest } from './manifest.ts';
 import { MARKER, readMarker, type Marker } from './marker.ts';
 import { checkFolders, realPath } from './location.ts';
-import { forgetFolders, linkInto, listTree, pruneEmpty, removeFrom } from './tree.ts';
+import { foldersOfFiles, listChangedSince, recordedSince } from './changed-folders.ts';
+import { forgetFolders, linkInto, listTree, pruneEmpty, removeFrom, type TreeListing } from './tree.ts';
 
 /** Where the trees of one output folder are kept, and the files that describe them. */
 interface Places {
@@ -77,6 +78,8 @@ export interface Claimed {
 export class OutputFolder {
   readonly places: Places;
   private readonly lock: FileLock;
+  // The live site's record and when it was written: what the live site can have gained since.
+  private live: { manifest: Manifest; since: number } | undefined;
 
   constructor(readonly paths: ProjectPaths) {
     checkFolders(paths);
@@ -93,6 +96,7 @@ export class OutputFolder {
   /** Take the output folder: wait for another build of it, repair what a killed build left, and refuse a folder that is not bayegan's. */
   async claim(waiting?: (holder: LockHolder) => void): Promise<Claimed> {
     await this.lock.acquire(waiting);
+    this.live = undefined;
     try {
       const warnings = this.recover();
       const marker = this.inspect();
@@ -140,6 +144,8 @@ export class OutputFolder {
     for (const file of [this.places.live, this.places.next]) {
       const stored = readManifest(file);
       if (stored?.id !== id) continue;
+      const since = recordedSince(file);
+      this.live = since === undefined ? undefined : { manifest: stored.entries, since };
       if (stored.refused > 0) warnings.push(`${stored.refused} line${stored.refused === 1 ? '' : 's'} of the cache's record of the output (${path.basename(file)}) named a path outside the output folder and were ignored.`);
       return stored.entries;
     }
@@ -173,18 +179,19 @@ export class OutputFolder {
     }
     if (!stored || !markerOfStandby || markerOfStandby.id !== stored.id) {
       this.resetStandby();
-      for (const file of new Set([...owned, ...live.keys()])) linkInto(out, standby, file);
+      // What bayegan owns is a part of the record: its files are every file there is to link.
+      for (const file of live.keys()) linkInto(out, standby, file);
       linkInto(out, standby, MARKER);
       return;
     }
     const removed: string[] = [];
     for (const file of stored.entries.keys()) {
-      if (!live.has(file) && !owned.has(file) && removeFrom(standby, file)) removed.push(file);
+      if (!live.has(file) && removeFrom(standby, file)) removed.push(file);
     }
-    for (const file of new Set([...owned, ...live.keys()])) {
-      const entry = live.get(file);
-      if (entry !== undefined && entry === stored.entries.get(file) && !entry.startsWith(FOREIGN) && !entry.startsWith(UNKNOWN)) continue;
-      if (!linkInto(out, standby, file)) removeFrom(standby, file);
+    for (const [file, entry] of live) {
+      if (entry === stored.entries.get(file) && !entry.startsWith(FOREIGN) && !entry.startsWith(UNKNOWN)) continue;
+      // A folder emptied here goes too: a tree holds no folder but those of its files (see `listChangedSince`).
+      if (!linkInto(out, standby, file) && removeFrom(standby, file)) removed.push(file);
     }
     linkInto(out, standby, MARKER);
     pruneEmpty(standby, removed);
@@ -200,7 +207,7 @@ export class OutputFolder {
     const { out, standby } = this.places;
     const result = { kept: [] as string[], replaced: [] as string[], skipped: [] as string[] };
     if (!existsSync(path.join(out, MARKER))) return result;
-    const listing = listTree(out);
+    const listing = this.listLive(owned);
     for (const file of listing.files) {
       if (owned?.has(file) || file === MARKER || isTemporary(file)) continue;
       if (made.has(file)) {
@@ -209,6 +216,19 @@ export class OutputFolder {
     }
     result.skipped.push(...listing.others);
     return result;
+  }
+
+  // The live site's files that may not be bayegan's: with its record, those kept last time and
+  // whatever its changed folders hold (a walk of every folder costs more than the rest of an edit's
+  // build); without it, every file.
+  private listLive(owned: Set<string> | undefined): TreeListing {
+    const { out } = this.places;
+    const live = owned && this.live;
+    const changed = live && listChangedSince(out, foldersOfFiles(live.manifest.keys()), live.since);
+    if (!live || !changed) return listTree(out);
+    const files = new Set(changed.files);
+    for (const [file, entry] of live.manifest) if (entry.startsWith(`${FOREIGN}\t`) || entry.startsWith(`${UNKNOWN}\t`)) files.add(file);
+    return { files: [...files].sort(), others: changed.others.sort() };
   }
 
   /**

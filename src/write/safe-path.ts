@@ -32,7 +32,8 @@ export function unsafeReason(file: string): string | undefined {
   for (const segment of file.split('/')) {
     if (segment === '') return 'an empty segment (`//` or a trailing `/`)';
     if (segment === '.' || segment === '..') return `a \`${segment}\` segment`;
-    if (Buffer.byteLength(segment) > MAX_SEGMENT_BYTES) return `a name longer than ${MAX_SEGMENT_BYTES} bytes`;
+    // A UTF-16 unit is at most three bytes of UTF-8: most names need no count (every line of a manifest is checked).
+    if (segment.length * 3 > MAX_SEGMENT_BYTES && Buffer.byteLength(segment) > MAX_SEGMENT_BYTES) return `a name longer than ${MAX_SEGMENT_BYTES} bytes`;
   }
   return undefined;
 }

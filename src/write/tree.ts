@@ -183,23 +183,29 @@ export interface TreeListing {
   others: string[];
 }
 
+/**
+ * Add every entry under `abs` (links not followed) to a listing, as `/`-separated paths after
+ * `prefix`, going into the folders that `descend` accepts (all by default).
+ */
+export function listInto(abs: string, prefix: string, listing: TreeListing, descend: (folder: string) => boolean = () => true): void {
+  let entries;
+  try {
+    entries = readdirSync(abs, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const rel = prefix + entry.name;
+    if (entry.isDirectory()) {
+      if (descend(rel)) listInto(path.join(abs, entry.name), `${rel}/`, listing, descend);
+    } else if (entry.isFile()) listing.files.push(rel);
+    else listing.others.push(rel);
+  }
+}
+
 /** Every entry of a tree (links not followed), as `/`-separated paths relative to it. */
 export function listTree(tree: string): TreeListing {
   const listing: TreeListing = { files: [], others: [] };
-  const walk = (dir: string, prefix: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const rel = prefix + entry.name;
-      if (entry.isDirectory()) walk(path.join(dir, entry.name), `${rel}/`);
-      else if (entry.isFile()) listing.files.push(rel);
-      else listing.others.push(rel);
-    }
-  };
-  walk(tree, '');
+  listInto(tree, '', listing);
   return listing;
 }

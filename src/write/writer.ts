@@ -1,8 +1,9 @@
 import { renameSync, rmSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
 import { outputFile, type ProjectPaths } from '../config/index.ts';
 import { isTemplateOutput, type DataOutput, type Output, type PageJob } from '../pages/index.ts';
 import type { LockHolder } from './lock.ts';
-import { entryLine, FOREIGN, parseEntry, UNKNOWN, writeManifest, type Manifest, type ManifestEntry } from './manifest.ts';
+import { entryLine, FOREIGN, UNKNOWN, writeManifest, type Manifest } from './manifest.ts';
 import { MARKER, markerText, treeId } from './marker.ts';
 import { OutputFolder } from './output-folder.ts';
 import { resolveInside, unsafeReason, UnsafeOutputPath } from './safe-path.ts';
@@ -50,9 +51,10 @@ function sample(files: string[]): string {
   return files.length > 5 ? `${shown} and ${files.length - 5} more` : shown;
 }
 
-// The manifest vouches for a file when its key, size and time are those the previous build recorded.
-function vouched(before: ManifestEntry | undefined, key: string, now: Stats | undefined): boolean {
-  return now?.isFile() === true && before !== undefined && before.key === key && before.size === now.size && before.mtimeMs === now.mtimeMs;
+// The manifest vouches for a file when its line is the one this output and the file now would
+// write (see `entryLine`): key, size and time as the previous build recorded them; no parse per file.
+function vouched(line: string | undefined, key: string, now: Stats | undefined): boolean {
+  return line !== undefined && now?.isFile() === true && line === entryLine({ key, size: now.size, mtimeMs: now.mtimeMs });
 }
 
 /**
@@ -103,7 +105,7 @@ export class OutputWriter {
     if (!this.started) return false;
     const file = this.fileOf(output);
     const line = this.previous.get(file);
-    return vouched(line === undefined ? undefined : parseEntry(line), output.key, statSync(resolveInside(this.tree, file), { throwIfNoEntry: false }));
+    return vouched(line, output.key, line === undefined ? undefined : statSync(resolveInside(this.tree, file), { throwIfNoEntry: false }));
   }
 
   /** Add one output to the build (written for real by `flush`, at the latest by `commit`). */
@@ -143,31 +145,33 @@ export class OutputWriter {
       // Claimed now, filled in below, so a second output for the same file in this window is caught too.
       this.next.set(file, '');
     }
-    const tree = this.tree;
-    // Synchronous stat is several times cheaper than the promise API for this many small calls.
-    const current = files.map((file) => statSync(resolveInside(tree, file), { throwIfNoEntry: false }));
+    const tree = this.tree + path.sep;
     const templates: PageJob[] = [];
+    // The key of each file given to the renderer, which answers for those files and no others.
+    const keys = new Map<string, string>();
     const data: Array<[DataOutput, string]> = [];
     outputs.forEach((output, index) => {
       const file = files[index]!;
       const line = this.previous.get(file);
-      const before = line === undefined ? undefined : parseEntry(line);
-      if (vouched(before, output.key, current[index])) {
+      // Synchronous stat is several times cheaper than the promise API for this many small calls.
+      // Each file was refused above if it could leave the tree, so it is joined as it is.
+      const now = line === undefined ? undefined : statSync(tree + file, { throwIfNoEntry: false });
+      if (vouched(line, output.key, now)) {
         this.next.set(file, line!);
         this.stats.skipped += 1;
       } else if (isTemplateOutput(output)) {
         const job: PageJob = { file, template: output.template, context: output.context() };
         if (output.body) job.body = output.body;
         templates.push(job);
+        keys.set(file, output.key);
       } else data.push([output, file]);
     });
-    const keys = new Map(outputs.map((o, i) => [files[i]!, o.key]));
     const batches: Array<typeof templates> = [];
     for (let i = 0; i < templates.length; i += BATCH) batches.push(templates.slice(i, i + BATCH));
-    const rendered = Promise.all(batches.map((batch) => this.renderPages(batch, tree)));
+    const rendered = Promise.all(batches.map((batch) => this.renderPages(batch, this.tree)));
     // Awaited below, after the data outputs: a rendering error meanwhile must not go unhandled.
     rendered.catch(() => undefined);
-    for (const [output, file] of data) this.record(file, output.key, stageFile(tree, file, await output.content()));
+    for (const [output, file] of data) this.record(file, output.key, stageFile(this.tree, file, await output.content()));
     for (const results of await rendered) {
       for (const result of results) {
         // A renderer answers for the files it was given, and only for those.

@@ -11,6 +11,8 @@ export interface CheckedCache {
   configKey: string;
   source: CheckedSource;
   diagnostics: Diagnostic[];
+  /** What the source gives the rules across files (`crossFileKey`); made again when missing. */
+  crossKey?: string;
 }
 
 /** What parsing a file gave: read back only when the file's own check must run again. */
