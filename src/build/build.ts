@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { setImmediate as turn } from 'node:timers/promises';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { brandFiles, loadTheme } from '../pages/index.ts';
 import { buildSiteModel } from '../site/index.ts';
@@ -144,7 +145,12 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       for await (const output of site.outputs) {
         await writer.emit(output);
         files += 1;
-        if (files % 1000 === 0) collectIfGrown();
+        if (files % 1000 === 0) {
+          collectIfGrown();
+          // Let events in: when the writer skips whole windows of pages this loop never waits, and
+          // the search index's exchanges with Pagefind would wait for the last page.
+          await turn();
+        }
         if ('template' in output && ++pages % PROGRESS_EVERY === 0) options.listener?.({ type: 'progress', phase: 'pages', done: pages, total: Math.max(pages, site.pages) });
       }
       await writer.flush();

@@ -99,6 +99,17 @@ async function indexOutputs(inputs: SearchInputs, shards: SearchShard[], outputs
   const candidates = shardInputs(inputs, shards, version);
   const minimum = patchMinimum();
   let plan = planSearch(candidates, known, { minimum });
+  const make = (entries: Entry[], runtime: boolean) => inputs.index({ records: entries.map((e) => e.input), runtime });
+  const recentBase = outputKey(SEARCH_FORM_VERSION, SEARCH_INDEX_VERSION, version, RECENT);
+  const recentKey = (entries: Entry[]) => shardKeyOf({ name: RECENT, base: recentBase, entries });
+  // The recent index is started at once, while the output folder is prepared: only a shard
+  // found broken below (rare) changes what it must hold.
+  const early = new Map<string, Promise<IndexedShard>>();
+  if (plan.recent.length > 0 && known.get(RECENT)?.key !== recentKey(plan.recent)) {
+    const started = make(plan.recent, false);
+    started.catch(() => undefined);
+    early.set(recentKey(plan.recent), started);
+  }
   // A patched index is published as it was: its files must be whole in the output folder.
   const broken = new Set<string>();
   for (const p of plan.shards) {
@@ -106,7 +117,6 @@ async function indexOutputs(inputs: SearchInputs, shards: SearchShard[], outputs
   }
   if (broken.size > 0) plan = planSearch(candidates, known, { minimum, broken });
   const next: ShardState[] = [];
-  const make = (entries: Entry[], runtime: boolean) => inputs.index({ records: entries.map((e) => e.input), runtime });
   // A shard is handed to the indexer when the one before it is done (its records are not held
   // meanwhile); an unchanged one only if the writer asks for one of its files.
   for (const [index, p] of plan.shards.entries()) {
@@ -125,8 +135,7 @@ async function indexOutputs(inputs: SearchInputs, shards: SearchShard[], outputs
   }
   let superseded = plan.shards.flatMap((p) => (p.mode === 'patched' ? p.superseded : []));
   if (plan.recent.length > 0) {
-    const base = outputKey(SEARCH_FORM_VERSION, SEARCH_INDEX_VERSION, version, RECENT);
-    const key = shardKeyOf({ name: RECENT, base, entries: plan.recent });
+    const key = recentKey(plan.recent);
     const before = known.get(RECENT);
     let recent: ShardState;
     if (before?.key === key) {
@@ -134,8 +143,8 @@ async function indexOutputs(inputs: SearchInputs, shards: SearchShard[], outputs
       outputs.push(...indexFiles(RECENT, key, before.files, () => (again ??= make(plan.recent, false))));
       recent = before;
     } else {
-      const made = await make(plan.recent, false);
-      recent = stateOf(RECENT, base, key, made, plan.recent);
+      const made = await (early.get(key) ?? make(plan.recent, false));
+      recent = stateOf(RECENT, recentBase, key, made, plan.recent);
       outputs.push(...indexFiles(RECENT, key, recent.files, async () => made));
     }
     next.push(recent);
