@@ -2,7 +2,7 @@
  * Build benchmark: `npm run bench -- --articles 100000 [--seed 1] [--ci [--hugo-related]]`.
  * Generates a synthetic archive (scripts/gen-corpus.ts) under `.bench/<n>/`, then times whole
  * `bayegan build` processes: cold (no cache, no dist/), nothing changed, one article's body
- * edited, one article added, one template edited; then, when `hugo` is on the PATH, Hugo's
+ * edited, one article added, the same body edited again, one template edited; then, when `hugo` is on the PATH, Hugo's
  * build of the same archive from nothing, in the same run. With `--ci`, the builds a CI run
  * makes instead, next to Hugo's (scripts/bench-ci.ts). For each: wall time, CPU time
  * (all threads), peak RSS, and pages per second (files of the site / wall time). Prints a
@@ -36,13 +36,16 @@ function editScenarios(root: string, count: number): Measurement[] {
   const edited = middleArticle(root);
   step('one article body edited', () => appendFileSync(edited, '\nبند تازه‌ای برای سنجش بازسازی یک مطلب.\n'));
   step('one article added', () => addArticle(root, count));
+  // The first edit after a cold build also links the whole new site into the standby tree (the
+  // cold build's files are all new to it); this one shows an edit as an editor's day has them.
+  step('the same body edited again', () => appendFileSync(edited, 'بند دیگری برای سنجش.\n'));
   step('one template edited', () => {
     const footer = path.join(root, 'templates/partials/footer.liquid');
     writeFileSync(footer, readFileSync(footer, 'utf8').replace('<footer class="site-footer">', '<footer class="site-footer" data-bench>'));
   });
   // Leave the corpus as generated for the next run.
   rmSync(path.join(root, 'content/news/1405'), { recursive: true, force: true });
-  writeFileSync(edited, readFileSync(edited, 'utf8').replace('\nبند تازه‌ای برای سنجش بازسازی یک مطلب.\n', ''));
+  writeFileSync(edited, readFileSync(edited, 'utf8').replace('\nبند تازه‌ای برای سنجش بازسازی یک مطلب.\nبند دیگری برای سنجش.\n', ''));
   if (hasHugo()) {
     const hugo = hugoBuild(root, path.join(repo, '.bench', `hugo-${count}`), 'same archive');
     results.push(hugo);
