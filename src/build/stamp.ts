@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { readFileSync, rmSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic, type ProjectPaths } from '../config/index.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
@@ -74,9 +74,10 @@ export function writeStamp(paths: ProjectPaths, stamp: BuildStamp): void {
 /** Forget the last build (a build is under way, or failed). */
 export function clearStamp(paths: ProjectPaths): void {
   try {
-    writeFileSync(stampFile(paths), '{}');
+    // Removed, not written over: a link planted under its name in .cache/ is unlinked, never followed.
+    rmSync(stampFile(paths), { force: true });
   } catch {
-    // No cache folder yet: nothing to forget.
+    // Not a file (a folder planted there): it is no stamp either.
   }
 }
 

@@ -1,7 +1,7 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildProject } from '../../src/build/index.ts';
 import { resolvePaths } from '../../src/config/index.ts';
 import { FileLock, OutputWriter, UnsafeOutputPath } from '../../src/write/index.ts';
@@ -50,6 +50,22 @@ describe('the output folder', () => {
     expect(rebuilt.result.warnings.join('\n')).toContain("1 line of the cache's record of the output (live.tsv) named a path outside the output folder and were ignored.");
     expect(rebuilt.exists('news/3/index.html')).toBe(false);
     expect(bytes(rebuilt.dist)).toEqual(bytes((await build(project([1, 2]))).dist));
+  });
+
+  it('never writes through a link planted in .cache/ under the name of the build stamp', async () => {
+    // The stamp is kept for a known code version (the CLI's bundle sets it).
+    process.env.BAYEGAN_CODE_VERSION = 'test';
+    onTestFinished(() => delete process.env.BAYEGAN_CODE_VERSION);
+    const box = makeSandbox();
+    project([1, 2], box.root);
+    await build(box.root);
+    const stamp = path.join(box.root, '.cache/build-stamp.json');
+    expect(existsSync(stamp)).toBe(true);
+    rmSync(stamp);
+    symlinkSync(box.secret, stamp);
+    appendFileSync(path.join(box.root, 'content/news/2.md'), '\nبند تازه.\n');
+    await build(box.root);
+    expect(readFileSync(box.secret, 'utf8')).toBe(SECRET);
   });
 
   it('gives, build after build, exactly the files of a clean build, reusing the tree before last', async () => {
