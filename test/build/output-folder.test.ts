@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -55,7 +55,9 @@ describe('the output folder', () => {
   it('never writes through a link planted in .cache/ under the name of the build stamp', async () => {
     // The stamp is kept for a known code version (the CLI's bundle sets it).
     process.env.BAYEGAN_CODE_VERSION = 'test';
-    onTestFinished(() => delete process.env.BAYEGAN_CODE_VERSION);
+    onTestFinished(() => {
+      delete process.env.BAYEGAN_CODE_VERSION;
+    });
     const box = makeSandbox();
     project([1, 2], box.root);
     await build(box.root);
@@ -66,6 +68,24 @@ describe('the output folder', () => {
     appendFileSync(path.join(box.root, 'content/news/2.md'), '\nبند تازه.\n');
     await build(box.root);
     expect(readFileSync(box.secret, 'utf8')).toBe(SECRET);
+  });
+
+  it('never writes a rendered body through a link planted in .cache/html/', async () => {
+    const box = makeSandbox();
+    project([1, 2], box.root);
+    await build(box.root);
+    const store = path.join(box.root, '.cache/html');
+    const folder = readdirSync(store)[0]!;
+    const body = path.join(store, folder, readdirSync(path.join(store, folder))[0]!);
+    rmSync(body);
+    symlinkSync(box.secret, body);
+    // Every page is rendered again; the link's target fails the checksum: the body is rendered again and stored.
+    writeFileSync(path.join(box.root, 'content/site.yml'), siteYml('pageSize: 2\n').replace('آزمایش', 'آزمون'));
+    const again = await build(box.root);
+    expect(readFileSync(box.secret, 'utf8')).toBe(SECRET);
+    expect(again.result.warnings.join('\n')).toMatch(/rendered bod(y was|ies were) missing or damaged/);
+    // The link was replaced by the body itself.
+    expect(lstatSync(body).isFile()).toBe(true);
   });
 
   it('gives, build after build, exactly the files of a clean build, reusing the tree before last', async () => {

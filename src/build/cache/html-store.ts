@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /** A body read from the store: its HTML, nothing, or an entry that failed its checksum. */
@@ -9,6 +9,9 @@ const KEY = /^[0-9a-f]{16,128}$/;
 
 // Folders known to exist in this thread: 256 of them hold every body, so mkdir runs once each.
 const made = new Set<string>();
+
+// Written in place, but never through a link planted under a body's name in .cache/: opening fails.
+const WRITE = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW;
 
 function digest(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -53,11 +56,18 @@ export class HtmlStore {
       try {
         if (!made.has(folder)) mkdirSync(folder, { recursive: true });
         made.add(folder);
-        writeFileSync(target, `${digest(html)}\n${html}`);
+        const fd = openSync(target, WRITE);
+        try {
+          writeSync(fd, `${digest(html)}\n${html}`);
+        } finally {
+          closeSync(fd);
+        }
         return;
-      } catch {
-        // The cache was removed under a long-lived process (dev): make its folder again, once.
-        made.clear();
+      } catch (error) {
+        // A link planted under its name is removed (never followed); a cache removed under a
+        // long-lived process (dev) gets its folder again. Once.
+        if ((error as NodeJS.ErrnoException).code === 'ELOOP') rmSync(target, { force: true });
+        else made.clear();
       }
     }
   }
