@@ -10,7 +10,7 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = temporaryPath(file);
   try {
-    await writeFile(temp, text);
+    await writeFile(temp, text, { flag: 'wx' });
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });

@@ -84,10 +84,10 @@ export class ResizeCache {
     try {
       await mkdir(path.dirname(file), { recursive: true });
       const temp = temporaryPath(file);
-      await writeFile(temp, bytes);
+      await writeFile(temp, bytes, { flag: 'wx' });
       await rename(temp, file);
       // The checksum last: a copy without one is not trusted.
-      await writeFile(`${temp}.sum`, createHash('sha256').update(bytes).digest('hex'));
+      await writeFile(`${temp}.sum`, createHash('sha256').update(bytes).digest('hex'), { flag: 'wx' });
       await rename(`${temp}.sum`, `${file}.sha256`);
     } catch {
       // A cache that cannot be written only costs a resize next time.
