@@ -73,7 +73,6 @@ export function shardKeyOf(shard: ShardInput): string {
 }
 
 function diff(shard: ShardInput, key: string, before: ShardState): PlannedShard {
-  if (before.key === key) return { mode: 'same', shard, key, before, changed: [], superseded: [] };
   const was = new Map(before.pages.map((p) => [p.url, p]));
   const changed = shard.entries.filter((e) => was.get(e.url)?.key !== e.key);
   const now = new Map(shard.entries.map((e) => [e.url, e.key]));
@@ -97,7 +96,7 @@ export function planSearch(shards: ShardInput[], known: ReadonlyMap<string, Shar
   const planned = shards.map((shard): PlannedShard => {
     const key = shardKeyOf(shard);
     const before = known.get(shard.name);
-    if (before && before.key === key) return diff(shard, key, before);
+    if (before && before.key === key) return { mode: 'same', shard, key, before, changed: [], superseded: [] };
     if (!before || shard.entries.length < minimum || before.base !== shard.base || before.pages.length === 0 || broken.has(shard.name)) return { mode: 'fresh', shard, key };
     return diff(shard, key, before);
   });

@@ -104,12 +104,9 @@ async function indexOutputs(inputs: SearchInputs, shards: SearchShard[], outputs
   const recentKey = (entries: Entry[]) => shardKeyOf({ name: RECENT, base: recentBase, entries });
   // The recent index is started at once, while the output folder is prepared: only a shard
   // found broken below (rare) changes what it must hold.
-  const early = new Map<string, Promise<IndexedShard>>();
-  if (plan.recent.length > 0 && known.get(RECENT)?.key !== recentKey(plan.recent)) {
-    const started = make(plan.recent, false);
-    started.catch(() => undefined);
-    early.set(recentKey(plan.recent), started);
-  }
+  const earlyKey = recentKey(plan.recent);
+  const early = plan.recent.length > 0 && known.get(RECENT)?.key !== earlyKey ? make(plan.recent, false) : undefined;
+  early?.catch(() => undefined);
   // A patched index is published as it was: its files must be whole in the output folder.
   const broken = new Set<string>();
   for (const p of plan.shards) {
@@ -123,8 +120,9 @@ async function indexOutputs(inputs: SearchInputs, shards: SearchShard[], outputs
     const { name } = p.shard;
     if (p.mode === 'fresh') {
       const made = await make(p.shard.entries, index === 0);
-      next.push(stateOf(name, p.shard.base, p.key, made, p.shard.entries));
-      outputs.push(...indexFiles(name, p.key, [...made.files.keys()].sort(), async () => made));
+      const state = stateOf(name, p.shard.base, p.key, made, p.shard.entries);
+      next.push(state);
+      outputs.push(...indexFiles(name, p.key, state.files, async () => made));
       continue;
     }
     next.push(p.before);
@@ -143,7 +141,7 @@ async function indexOutputs(inputs: SearchInputs, shards: SearchShard[], outputs
       outputs.push(...indexFiles(RECENT, key, before.files, () => (again ??= make(plan.recent, false))));
       recent = before;
     } else {
-      const made = await (early.get(key) ?? make(plan.recent, false));
+      const made = await (early && key === earlyKey ? early : make(plan.recent, false));
       recent = stateOf(RECENT, recentBase, key, made, plan.recent);
       outputs.push(...indexFiles(RECENT, key, recent.files, async () => made));
     }
