@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Hash, Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 
 // Per engine (so per thread): rendered partials by name and arguments, bounded in number.
@@ -9,7 +10,7 @@ const MAX_ENTRIES = 20_000;
  * appears on dozens of pages (home, its service, its tags, its month, related lists) and the
  * site header on every page; Liquid renders each once per thread instead of every time.
  */
-export function registerCacheTag(engine: Liquid, renderPartial: (name: string, scope: object) => string): void {
+export function registerCacheTag(engine: Liquid, renderPartial: (name: string, scope: object) => string, maxEntries = MAX_ENTRIES): void {
   const memo = new Map<string, string>();
   engine.registerTag(
     'cache',
@@ -27,13 +28,15 @@ export function registerCacheTag(engine: Liquid, renderPartial: (name: string, s
 
       *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
         const scope = (yield this.args.render(ctx)) as Record<string, unknown>;
-        const key = `${this.partial}\u0000${JSON.stringify(scope)}`;
+        // Kept by digest: the arguments' JSON is as long as the HTML, and there are 20,000 of them.
+        const key = createHash('sha256').update(`${this.partial}\u0000${JSON.stringify(scope)}`).digest('base64');
         let html = memo.get(key);
         if (html === undefined) {
           html = renderPartial(this.partial, scope);
-          if (memo.size >= MAX_ENTRIES) memo.clear();
-          memo.set(key, html);
-        }
+          // The least recently used entry goes (a Map iterates in insertion order).
+          if (memo.size >= maxEntries) memo.delete(memo.keys().next().value!);
+        } else memo.delete(key);
+        memo.set(key, html);
         emitter.write(html);
       }
     },
