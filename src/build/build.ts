@@ -155,6 +155,9 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       }
       await writer.flush();
       project.timings.mark('pages and outputs', search && `and the search index beside them, ${((await search.took) / 1000).toFixed(2)} s`);
+      // Everything is rendered and indexed: the threads go (with their heaps) before the site is published.
+      await search?.close();
+      await project.close();
       const stats = await writer.commit();
       project.timings.mark('commit');
       const warnings = [...project.warnings, ...writer.warnings];

@@ -1,15 +1,14 @@
-import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { buildTime, loadSiteConfig, resolvePaths, type PathOptions, type ProjectPaths, type SiteConfig } from '../config/index.ts';
 import { ContentFailure, hasErrors, type Diagnostic } from '../diagnostics/index.ts';
-import { scanContent, scanStatic, statSources, type SourceFile, type StaticFile } from '../load/index.ts';
+import { scanContent, scanStatic, statSources, type SourceFile, type SourceStat, type StaticFile } from '../load/index.ts';
 import type { BodyRef } from '../pages/index.ts';
 import type { RenderSettings } from '../render/index.ts';
 import type { Article } from '../validate/index.ts';
 import { analyse, checkKey, type Analysis } from './analyse.ts';
 import { readPayloads, readSourceIndex, writeSourceIndex, type ParsedPayload, type SourceRecord } from './cache/index.ts';
 import { articleKey, overMemoryResult, type CompiledSource, type CompileJob, type CompileResult } from './compile.ts';
-import { createRunner, defaultThreads, WORKER_HEAP_MB, type Runner } from './pool.ts';
+import { createRunner, defaultThreads, PAGE_THREADS, WORKER_HEAP_MB, type Runner } from './pool.ts';
 import { collectGarbage } from './memory.ts';
 import { PROGRESS_EVERY, type BuildListener } from './progress.ts';
 import { Timings } from './timings.ts';
@@ -123,7 +122,7 @@ async function runJobs(
  */
 async function compileSources(
   sources: SourceFile[],
-  stats: readonly Stats[],
+  stats: readonly SourceStat[],
   options: { render: boolean; settings: RenderSettings; checkKey: string },
   paths: ProjectPaths,
   runner: () => Runner,
@@ -179,7 +178,7 @@ async function compileSources(
 /** The sources of a project and their stat, taken once per run. */
 export interface Scanned {
   sources: SourceFile[];
-  stats: Stats[];
+  stats: SourceStat[];
   /** Folders and files under `content/` that could not be read: errors, reported with the rest. */
   problems: Diagnostic[];
   statics: StaticFile[];
@@ -212,9 +211,11 @@ export async function checkProject(options: RunOptions, forBuild = false, scanne
   const settings: RenderSettings = { basePath: config.basePath };
   let pool: Runner | undefined;
   const threads = options.threads ?? defaultThreads();
-  const runner = () => (pool ??= createRunner(threads));
   try {
-    const { compiled, records, index, warnings, parsed } = await compileSources(sources, stats, { render: true, settings, checkKey: checkKey(config) }, paths, runner, timings);
+    const { compiled, records, index, warnings, parsed } = await compileSources(sources, stats, { render: true, settings, checkKey: checkKey(config) }, paths, () => (pool ??= createRunner(threads)), timings);
+    // Parsing is done with: its threads go (with their heaps), and pages get threads of their own.
+    await pool?.close();
+    pool = undefined;
     // Parsing many files leaves much garbage behind (their results crossed threads).
     const madeMuch = parsed >= MUCH_PARSED;
     collectGarbage(madeMuch);
@@ -233,7 +234,7 @@ export async function checkProject(options: RunOptions, forBuild = false, scanne
       await pool?.close();
       pool = undefined;
     };
-    // `check` ends here; `build` needs the pool again for pages and closes it itself.
+    // `check` ends here; `build` renders its pages on the pool and closes it itself.
     if (!forBuild) await close();
     return {
       ...analysis,
@@ -245,7 +246,7 @@ export async function checkProject(options: RunOptions, forBuild = false, scanne
       sources,
       statics,
       warnings,
-      runner,
+      runner: () => (pool ??= createRunner(threads, PAGE_THREADS)),
       threads,
       close,
       timings,

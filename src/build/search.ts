@@ -5,7 +5,7 @@ import path from 'node:path';
 import { hasSearchPage, searchOutputs, type IndexedShard, type SearchInputs, type SearchMemo, type SearchOutputs, type ShardState } from '../outputs/index.ts';
 import type { Theme } from '../pages/index.ts';
 import type { SiteModel } from '../site/index.ts';
-import { createRunner, type Runner } from './pool.ts';
+import { createRunner, PAGE_THREADS, type Runner } from './pool.ts';
 import { bodyRefs, type CheckedProject } from './run.ts';
 
 const FORMAT = 'bayegan-search-2';
@@ -124,7 +124,7 @@ export function searchOutputsOf(project: CheckedProject, model: SiteModel, theme
     index: (job) => {
       if (closed) return Promise.reject(new Error('Search index: the build has stopped.'));
       // A small shard is indexed here: starting a thread would cost more than its records.
-      const on = job.records.length >= SEARCH_POOL_THRESHOLD ? (runner ??= createRunner(Math.min(project.threads, SEARCH_THREADS), SEARCH_HEAP_MB)) : inline;
+      const on = job.records.length >= SEARCH_POOL_THRESHOLD ? (runner ??= createRunner(Math.min(project.threads, SEARCH_THREADS), { ...PAGE_THREADS, heapMb: SEARCH_HEAP_MB })) : inline;
       return on.run<IndexedShard>({ kind: 'search', job, settings, htmlRoot });
     },
   });
