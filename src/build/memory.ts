@@ -13,7 +13,7 @@ const gc = runInNewContext('gc') as (() => void) | undefined;
 /** Between phases, a heap this large is collected even after a phase that made little garbage. */
 const LARGE_HEAP_BYTES = 256 * 1024 * 1024;
 /** During a phase, how far the heap may grow past the last checkpoint before it is collected. */
-const GROWTH_BYTES = 64 * 1024 * 1024;
+const GROWTH_BYTES = 32 * 1024 * 1024;
 
 // The heap's size at the last collection or checkpoint.
 let baseline = 0;
@@ -36,7 +36,7 @@ export function collectGarbage(madeMuch: boolean): void {
   else baseline = heapUsed();
 }
 
-/** During a long phase (cheap enough to call every thousand pages): collect when the heap has grown by 64 MB. */
+/** During a long phase (cheap enough to call every thousand pages): collect when the heap has grown by 32 MB. */
 export function collectIfGrown(): void {
   if (heapUsed() - baseline >= GROWTH_BYTES) collect();
 }

@@ -1,9 +1,9 @@
 import { hash } from 'node:crypto';
-import { readFileSync, rmSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic, type ProjectPaths } from '../config/index.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
-import type { SourceFile, StaticFile } from '../load/index.ts';
+import type { SourceFile, SourceStat, StaticFile } from '../load/index.ts';
 import { NEWS_WINDOW_MS } from '../outputs/index.ts';
 import { toEpochMs } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
@@ -34,7 +34,7 @@ export interface StampInputs {
   /** The Jalali day of the run in the site's time zone (future-date warnings). */
   day: string;
   sources: SourceFile[];
-  stats: Stats[];
+  stats: SourceStat[];
   /** The files of `static/`: a file added, changed or removed there changes the site too. */
   statics: StaticFile[];
   themeHash: string;

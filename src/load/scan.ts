@@ -70,14 +70,19 @@ export async function scanContent(paths: ProjectPaths): Promise<ContentScan> {
   return scan;
 }
 
+/** What a build keeps of a source's stat: 20,000 `Stats` objects and their numbers are ~7 MB. */
+export type SourceStat = Pick<Stats, 'size' | 'mtimeMs'>;
+
 /** Stat every source (synchronously: far cheaper for this many calls); one that cannot be stat-ed is a problem, not a source. */
-export function statSources(scan: ContentScan): ContentScan & { stats: Stats[] } {
+
+export function statSources(scan: ContentScan): ContentScan & { stats: SourceStat[] } {
   const sources: SourceFile[] = [];
-  const stats: Stats[] = [];
+  const stats: SourceStat[] = [];
   const problems = [...scan.problems];
   for (const source of scan.sources) {
     try {
-      stats.push(statSync(source.abs));
+      const { size, mtimeMs } = statSync(source.abs);
+      stats.push({ size, mtimeMs });
       sources.push(source);
     } catch (error) {
       problems.push(...unreadableProblem(source.path, error));
