@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import sharp from 'sharp';
 import { absoluteUrl, packageRoot, type ProjectPaths, type SiteConfig } from '../config/index.ts';
-import { factsOfBytes } from './images/index.ts';
+import { factsOfBytes, sharp } from './images/index.ts';
 import type { DataOutput } from './output.ts';
 
 const require = createRequire(path.join(packageRoot, 'package.json'));
@@ -34,7 +33,7 @@ function fontFile(): string {
 async function drawTitle(title: string, shape: keyof typeof SHAPES): Promise<Buffer> {
   const { width, height, pad } = SHAPES[shape];
   const fontfile = fontFile();
-  const text = await sharp({
+  const text = await sharp()({
     text: {
       text: `<span foreground="#ffffff">${escapeMarkup(title)}</span>`,
       font: 'Vazirmatn Bold',
@@ -47,7 +46,7 @@ async function drawTitle(title: string, shape: keyof typeof SHAPES): Promise<Buf
   })
     .png()
     .toBuffer();
-  return sharp({ create: { width, height, channels: 3, background: BACKGROUND } })
+  return sharp()({ create: { width, height, channels: 3, background: BACKGROUND } })
     .composite([{ input: text, gravity: 'centre' }])
     .png({ compressionLevel: 9 })
     .toBuffer();
@@ -76,7 +75,7 @@ function brandImage(
   }
   // Everything the drawn bytes depend on, the font's version included.
   const font = (require('vazirmatn/package.json') as { version: string }).version;
-  const key = createHash('sha256').update(JSON.stringify([shape, config.title, BACKGROUND, SHAPES[shape], sharp.versions, font])).digest('hex');
+  const key = createHash('sha256').update(JSON.stringify([shape, config.title, BACKGROUND, SHAPES[shape], sharp().versions, font])).digest('hex');
   const sitePath = fingerprint(shape, key, 'png');
   const { width, height } = SHAPES[shape];
   return {

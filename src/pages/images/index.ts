@@ -4,3 +4,4 @@ export * from './library.ts';
 export * from './resize.ts';
 export * from './variants.ts';
 export * from './source.ts';
+export * from './sharp.ts';

@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import { temporaryPath } from '../../config/index.ts';
+import { sharp } from './sharp.ts';
 import { IMAGE_SETTINGS, type Variant } from './variants.ts';
-
-// libvips' own threads resize; one image at a time per call keeps memory flat on a small machine.
-sharp.concurrency(Math.max(1, Math.min(4, sharp.concurrency())));
-sharp.cache(false);
 
 /** How many copies this process resized and how many it read from the cache (for tests and timings). */
 export const resizeCounts = { made: 0, cached: 0 };
@@ -15,7 +11,7 @@ export const resizeCounts = { made: 0, cached: 0 };
 /** The cache key of a resized copy: the source's bytes, the copy's shape and every setting. */
 export function variantKey(sourceHash: string, variant: Variant): string {
   return createHash('sha256')
-    .update(JSON.stringify([sourceHash, variant, IMAGE_SETTINGS, sharp.versions.sharp, sharp.versions.vips]))
+    .update(JSON.stringify([sourceHash, variant, IMAGE_SETTINGS, sharp().versions.sharp, sharp().versions.vips]))
     .digest('hex');
 }
 
@@ -23,7 +19,7 @@ export function variantKey(sourceHash: string, variant: Variant): string {
 export async function resize(source: Uint8Array, variant: Variant): Promise<Buffer> {
   const { quality, webpEffort } = IMAGE_SETTINGS;
   // `rotate()` applies the EXIF orientation; metadata (GPS, camera) is not copied.
-  let image = sharp(source, { limitInputPixels: 100_000_000 })
+  let image = sharp()(source, { limitInputPixels: 100_000_000 })
     .rotate()
     .resize(variant.width, variant.height, { fit: variant.fit === 'cover' ? 'cover' : 'fill', position: 'attention' });
   if (variant.format === 'webp') image = image.webp({ quality, effort: webpEffort });
