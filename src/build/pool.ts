@@ -25,8 +25,8 @@ export interface ThreadLimits {
  * Threads that render pages (and index search shards) make short-lived garbage — contexts, HTML
  * strings — and keep little. V8's young generation (up to 48 MiB per thread) is committed memory
  * in each thread; 8 MiB collects that garbage as well, and a cold build of 20,000 articles peaks
- * ~100 MB lower with two page threads and a search thread (docs/benchmarks.md). Parsing, whose
- * trees live longer, keeps V8's default: it slowed by a third with 8 MiB.
+ * ~90 MB lower with two page threads and a search thread (docs/benchmarks.md). Parsing, whose
+ * trees live longer, keeps V8's default: a cold build parsed in 42 s with 8 MiB, 26–31 s without.
  */
 export const PAGE_THREADS: ThreadLimits = { youngMb: 8 };
 
