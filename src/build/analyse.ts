@@ -54,6 +54,17 @@ export function checkOne(result: CompiledSource, config: SiteConfig, key: string
   return { configKey: key, source, diagnostics: fromVFile(file), crossKey: crossFileKey(source) };
 }
 
+/** One VFile per path, made when a rule first reports on it: where diagnostics gather. */
+function fileMessages(): { files: Map<string, VFile>; fileOf: (path: string) => VFile } {
+  const files = new Map<string, VFile>();
+  const fileOf = (path: string) => {
+    let file = files.get(path);
+    if (!file) files.set(path, (file = new VFile({ path })));
+    return file;
+  };
+  return { files, fileOf };
+}
+
 /**
  * Validate compiled sources: each file on its own (answered by the cache when the file and the
  * settings are unchanged), then the rules across files, which always run.
@@ -65,12 +76,7 @@ export function analyse(
   paths: ProjectPaths,
   options: { drafts: boolean; now: number; statics?: readonly StaticFile[] },
 ): Analysis {
-  const files = new Map<string, VFile>();
-  const fileOf = (path: string) => {
-    let file = files.get(path);
-    if (!file) files.set(path, (file = new VFile({ path })));
-    return file;
-  };
+  const { files, fileOf } = fileMessages();
   const key = checkKey(config);
   const diagnostics: Diagnostic[] = [];
   const checked: CheckedSource[] = [];
@@ -118,12 +124,7 @@ function ruleFindings(
 ): { findings: ArchiveFindings; context: () => ArchiveContext; warning?: string } {
   const stored = readFindings(cacheRoot, archive);
   const fresh = () => {
-    const files = new Map<string, VFile>();
-    const fileOf = (path: string) => {
-      let file = files.get(path);
-      if (!file) files.set(path, (file = new VFile({ path })));
-      return file;
-    };
+    const { files, fileOf } = fileMessages();
     const { fixes, context } = checkRules(checked, config, fileOf, options);
     return { findings: { diagnostics: [...files.values()].flatMap(fromVFile), fixes }, context };
   };

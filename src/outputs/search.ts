@@ -83,6 +83,20 @@ function stateOf(name: string, base: string, key: string, made: IndexedShard, en
   return { name, base, key, files: [...made.files.keys()].sort(), pages };
 }
 
+/** An index made now: its state, and its files added to `outputs`. */
+function published(outputs: Output[], name: string, base: string, key: string, made: IndexedShard, entries: Entry[]): ShardState {
+  const state = stateOf(name, base, key, made, entries);
+  outputs.push(...indexFiles(name, key, state.files, async () => made));
+  return state;
+}
+
+/** An index kept as the last build made it: its files added to `outputs`, made again (once) only if one is asked for. */
+function keptAsMade(outputs: Output[], state: ShardState, make: () => Promise<IndexedShard>): ShardState {
+  let again: Promise<IndexedShard> | undefined;
+  outputs.push(...indexFiles(state.name, state.key, state.files, () => (again ??= make())));
+  return state;
+}
+
 /**
  * The search index: one Pagefind index per shard of months under `/pagefind/<first month>/`,
  * plus, after edits, a small one under `/pagefind/recent/` of the records changed since their
@@ -117,34 +131,20 @@ async function indexOutputs(inputs: SearchInputs, shards: SearchShard[], outputs
   // A shard is handed to the indexer when the one before it is done (its records are not held
   // meanwhile); an unchanged one only if the writer asks for one of its files.
   for (const [index, p] of plan.shards.entries()) {
-    const { name } = p.shard;
-    if (p.mode === 'fresh') {
-      const made = await make(p.shard.entries, index === 0);
-      const state = stateOf(name, p.shard.base, p.key, made, p.shard.entries);
-      next.push(state);
-      outputs.push(...indexFiles(name, p.key, state.files, async () => made));
-      continue;
-    }
-    next.push(p.before);
-    let again: Promise<IndexedShard> | undefined;
+    const { name, base, entries } = p.shard;
+    if (p.mode === 'fresh') next.push(published(outputs, name, base, p.key, await make(entries, index === 0), entries));
     // A patched index's records are no longer all at hand: it was checked whole above.
-    const bytes = p.mode === 'same' ? () => (again ??= make(p.shard.entries, index === 0)) : () => Promise.reject(new Error(`Search index: the files of index ${name} changed in the output folder during the build; build again.`));
-    outputs.push(...indexFiles(name, p.before.key, p.before.files, bytes));
+    else if (p.mode === 'patched') next.push(keptAsMade(outputs, p.before, () => Promise.reject(new Error(`Search index: the files of index ${name} changed in the output folder during the build; build again.`))));
+    else next.push(keptAsMade(outputs, p.before, () => make(entries, index === 0)));
   }
   let superseded = plan.shards.flatMap((p) => (p.mode === 'patched' ? p.superseded : []));
   if (plan.recent.length > 0) {
     const key = recentKey(plan.recent);
     const before = known.get(RECENT);
-    let recent: ShardState;
-    if (before?.key === key) {
-      let again: Promise<IndexedShard> | undefined;
-      outputs.push(...indexFiles(RECENT, key, before.files, () => (again ??= make(plan.recent, false))));
-      recent = before;
-    } else {
-      const made = await (early && key === earlyKey ? early : make(plan.recent, false));
-      recent = stateOf(RECENT, recentBase, key, made, plan.recent);
-      outputs.push(...indexFiles(RECENT, key, recent.files, async () => made));
-    }
+    const recent =
+      before?.key === key
+        ? keptAsMade(outputs, before, () => make(plan.recent, false))
+        : published(outputs, RECENT, recentBase, key, await (early && key === earlyKey ? early : make(plan.recent, false)), plan.recent);
     next.push(recent);
     // A record whose page came out the same as before keeps its id: it is not superseded.
     const kept = new Set(recent.pages.map((p) => p.id));

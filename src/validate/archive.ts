@@ -87,25 +87,13 @@ export function checkRules(sources: readonly CheckedSource[], site: SiteConfig, 
 
 /**
  * The images of every source: files next to articles (read now, never cached) and images of
- * the site. `context` is asked for only by an image that names a page of the site.
+ * the site. `context` is asked for by each image that names a page of the site (and by no
+ * other), so it should be made once and kept by the caller.
  */
 export function checkArchiveImages(sources: readonly CheckedSource[], fileOf: FileOf, root: string, context: () => ArchiveContext): void {
   const listings = new Map<string, ReadonlySet<string>>();
-  let known: ArchiveContext | undefined;
-  const lazy = {
-    get site() {
-      return (known ??= context()).site;
-    },
-    generated: (sitePath: string) => (known ??= context()).generated(sitePath),
-    get outputs() {
-      return (known ??= context()).outputs;
-    },
-    get byPath() {
-      return (known ??= context()).byPath;
-    },
-  };
   for (const source of sources) {
-    if (source.images.length > 0 || source.image) checkImages(source, fileOf(source.path), root, lazy, listings);
+    if (source.images.length > 0 || source.image) checkImages(source, fileOf(source.path), root, context, listings);
   }
 }
 

@@ -120,7 +120,7 @@ function checkLocal(file: VFile, image: Reference, folder: string, root: string,
  * file there, an external URL, or a file the site publishes (another article's image). A file
  * is published only if it is a regular file inside the project, named and made as an image.
  */
-export function checkImages(source: CheckedSource, file: VFile, root: string, context: LinkContext, listings: Listings): void {
+export function checkImages(source: CheckedSource, file: VFile, root: string, context: () => LinkContext, listings: Listings): void {
   const folder = path.dirname(path.join(root, source.path));
   const lead = source.image ? [{ ...source.image, lead: true }] : [];
   // One missing file is one mistake, however often the file is used.
@@ -133,8 +133,10 @@ export function checkImages(source: CheckedSource, file: VFile, root: string, co
     if (SCHEME.test(url) || url.startsWith('//') || url.startsWith('/')) {
       if (image.lead) badPath(file, image, 'a file in the article’s folder, written as its file name');
       else if (url.startsWith('/') && !url.startsWith('//')) {
-        const target = internalTarget(url, '/', context.site);
-        if (target !== undefined && !context.generated(target) && !context.outputs.has(outputFileOf(target))) {
+        // The site's paths are made only when an image names one of them.
+        const site = context();
+        const target = internalTarget(url, '/', site.site);
+        if (target !== undefined && !site.generated(target) && !site.outputs.has(outputFileOf(target))) {
           report(file, `Unexpected missing image ${quote(url)}, expected a file the site publishes`, {
             ruleId: 'missing-image',
             place: image,
