@@ -1,4 +1,4 @@
-import { withBase, type ProjectPaths } from '../config/index.ts';
+import { articlePath, withBase, type ProjectPaths } from '../config/index.ts';
 import { outputKey, pageKey, pageMeta, sharedSite, themeAssets, type BodyRef, type Output, type Theme } from '../pages/index.ts';
 import { SEARCH_FORM_VERSION, toPersianDigits } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
@@ -6,12 +6,12 @@ import type { Article } from '../validate/index.ts';
 import { pagefindVersion, type IndexedShard, type ShardJob } from './search-index.ts';
 import { PATCH_MINIMUM, planSearch, shardKeyOf, type Entry, type ShardInput, type ShardState } from './search-plan.ts';
 import { searchAssets, type BundleCache } from './search-assets.ts';
-import { recordInput, searchShards, type SearchShard } from './search-records.ts';
+import { recordInput, searchShards, type RecordInput, type SearchShard } from './search-records.ts';
 
 export type { ShardState } from './search-plan.ts';
 
 /** Bump when a record's fields or the index layout change: every index is built again. */
-const SEARCH_INDEX_VERSION = '4';
+const SEARCH_INDEX_VERSION = '5';
 
 /** What the build keeps between runs for search (the cache belongs to `build/`). */
 export interface SearchMemo {
@@ -56,10 +56,17 @@ function shardInputs(inputs: SearchInputs, shards: SearchShard[], version: strin
   return shards.map((shard, index) => ({
     name: shard.name,
     base: outputKey(SEARCH_FORM_VERSION, SEARCH_INDEX_VERSION, version, shard.name, index === 0 ? 'runtime' : ''),
-    entries: shard.articles.map((article) => {
-      const input = recordInput(article, inputs.model, inputs.body(article));
-      const key = outputKey(input.body.key, input.lead, input.title, input.tags.join('\u0002'), JSON.stringify(input.filters));
-      return { url: input.url, key, input };
+    entries: shard.articles.map((article): Entry => {
+      const { model } = inputs;
+      const body = inputs.body(article);
+      // What a record is made of, by identity, as page keys name it (every article, every build):
+      // its file's content hash stands for its title, lead and date (front matter, as written);
+      // tag names are the archive's, the service's slug and the month names the settings'.
+      const tags = article.tags.map((t) => model.tagOf(t.key).name).join('\u0002');
+      const key = outputKey(body.key, article.hash, tags, model.serviceOf(article.service).slug, model.config.months);
+      let input: RecordInput | undefined;
+      // The record's input itself is made only for a shard that is indexed.
+      return { url: articlePath(article.shenaseh), key, get input() { return (input ??= recordInput(article, model, body)); } };
     }),
   }));
 }
