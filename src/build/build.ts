@@ -142,16 +142,19 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
         statics: project.statics,
       });
       let pages = 0;
-      for await (const output of site.outputs) {
-        await writer.emit(output);
-        files += 1;
-        if (files % 1000 === 0) {
-          collectIfGrown();
-          // Let events in: when the writer skips whole windows of pages this loop never waits, and
-          // the search index's exchanges with Pagefind would wait for the last page.
-          await turn();
+      for await (const batch of site.outputs) {
+        for (const output of batch) {
+          const flushing = writer.emit(output);
+          if (flushing) await flushing;
+          files += 1;
+          if (files % 1000 === 0) {
+            collectIfGrown();
+            // Let events in: when the writer skips whole windows of pages this loop never waits, and
+            // the search index's exchanges with Pagefind would wait for the last page.
+            await turn();
+          }
+          if ('template' in output && ++pages % PROGRESS_EVERY === 0) options.listener?.({ type: 'progress', phase: 'pages', done: pages, total: Math.max(pages, site.pages) });
         }
-        if ('template' in output && ++pages % PROGRESS_EVERY === 0) options.listener?.({ type: 'progress', phase: 'pages', done: pages, total: Math.max(pages, site.pages) });
       }
       await writer.flush();
       project.timings.mark('pages and outputs', search && `and the search index beside them, ${((await search.took) / 1000).toFixed(2)} s`);

@@ -25,8 +25,8 @@ export interface OutputCounts {
 
 /** Every file of a site, in the order a build writes them, and how many pages there will be. */
 export interface SiteOutputs {
-  /** Each output once; iterate once. */
-  outputs: AsyncIterable<Output>;
+  /** Each output once, in batches (tens of thousands pass through here: one step each would cost more than making most of them); iterate once. */
+  outputs: AsyncIterable<readonly Output[]>;
   /** How many of `outputs` are pages (template outputs), known before iterating: the progress bar's end. */
   pages: number;
   /** Counted while `outputs` is iterated: complete once it is. */
@@ -50,7 +50,7 @@ export interface OutputInputs {
   searchIndex?: SearchIndex;
 }
 
-// Pages between two looks for search index files made meanwhile.
+// Outputs in a batch, and between two looks for search index files made meanwhile.
 const SEARCH_EVERY = 64;
 
 /** Pages (from `pages/`), then feeds, sitemaps, redirects, search and static files (from `outputs/`): the whole site. */
@@ -69,26 +69,31 @@ export function siteOutputs(inputs: OutputInputs): SiteOutputs {
     [async () => (index ? (await index.done, index.take()) : []), 'search'],
     [inputs.statics ? staticOutputs(inputs.statics, model.config, inputs.paths.templates) : [], 'other'],
   ] as const;
-  const outputs = async function* (): AsyncGenerator<Output> {
-    let pages = 0;
+  const outputs = async function* (): AsyncGenerator<readonly Output[]> {
+    let batch: Output[] = [];
     for (const output of generatePages(inputs)) {
       if (isTemplateOutput(output)) counts.pages += 1;
       else counts.assets += 1;
-      yield output;
+      batch.push(output);
+      if (batch.length < SEARCH_EVERY) continue;
       // Index files made meanwhile go now, so a shard's bytes are not held until the last page.
-      if (index && ++pages % SEARCH_EVERY === 0) {
+      if (index) {
         for (const file of index.take()) {
           counts.search += 1;
-          yield file;
+          batch.push(file);
         }
       }
+      yield batch;
+      batch = [];
     }
+    if (batch.length > 0) yield batch;
     for (const [list, kind] of lists) {
-      for (const output of typeof list === 'function' ? await list() : await list) {
+      const items = typeof list === 'function' ? await list() : await list;
+      for (const output of items) {
         if (isTemplateOutput(output)) counts.pages += 1;
         else counts[kind] += 1;
-        yield output;
       }
+      yield items;
     }
   };
   const all = inputs.statics ? counted(withCacheHeaders(outputs(), model.config, inputs.statics), counts) : outputs();
@@ -96,9 +101,9 @@ export function siteOutputs(inputs: OutputInputs): SiteOutputs {
 }
 
 // `_headers`, the one output made after all others (it names their folders), counted with the rest.
-async function* counted(outputs: AsyncIterable<Output>, counts: OutputCounts): AsyncGenerator<Output> {
-  for await (const output of outputs) {
-    if (output.path === '/_headers') counts.other += 1;
-    yield output;
+async function* counted(batches: AsyncIterable<readonly Output[]>, counts: OutputCounts): AsyncGenerator<readonly Output[]> {
+  for await (const batch of batches) {
+    for (const output of batch) if (output.path === '/_headers') counts.other += 1;
+    yield batch;
   }
 }

@@ -61,16 +61,16 @@ export function headersText(tops: ReadonlyMap<string, 'file' | 'folder'>, config
 }
 
 /**
- * The build's outputs, passed on as they come, then `/_headers` with a rule for every top-level
+ * The build's outputs, passed on in the batches they come in, then `/_headers` with a rule for every top-level
  * file and folder they made. `static/_headers`, if there is one, is added after the generated rules.
  */
-export async function* withCacheHeaders(outputs: AsyncIterable<Output>, config: SiteConfig, statics: readonly StaticFile[]): AsyncGenerator<Output> {
+export async function* withCacheHeaders(batches: AsyncIterable<readonly Output[]>, config: SiteConfig, statics: readonly StaticFile[]): AsyncGenerator<readonly Output[]> {
   const tops: Tops = new Map();
-  for await (const output of outputs) {
-    note(tops, output.path);
-    yield output;
+  for await (const batch of batches) {
+    for (const output of batch) note(tops, output.path);
+    yield batch;
   }
   const own = statics.find((s) => s.sitePath === '/_headers' && s.problem === undefined);
   const text = headersText(tops, config, own ? readStaticFile(own).toString('utf8') : '');
-  yield { path: '/_headers', key: outputKey('headers-1', text), content: () => text };
+  yield [{ path: '/_headers', key: outputKey('headers-1', text), content: () => text }];
 }

@@ -108,10 +108,14 @@ export class OutputWriter {
     return vouched(line, output.key, line === undefined ? undefined : statSync(resolveInside(this.tree, file), { throwIfNoEntry: false }));
   }
 
-  /** Add one output to the build (written for real by `flush`, at the latest by `commit`). */
-  async emit(output: Output): Promise<void> {
+  /**
+   * Add one output to the build (written for real by `flush`, at the latest by `commit`). Returns
+   * the flush it started, to be awaited, when it filled a window; nothing otherwise (a promise
+   * per output would cost more than most outputs do).
+   */
+  emit(output: Output): Promise<void> | undefined {
     this.pending.push(output);
-    if (this.pending.length >= WINDOW) await this.flush();
+    return this.pending.length >= WINDOW ? this.flush() : undefined;
   }
 
   private record(file: string, key: string, staged: Staged): void {

@@ -14,7 +14,7 @@ describe('the outputs of a site', () => {
     const model = buildSiteModel(project.articles, project.config);
     const site = siteOutputs({ model, paths: project.paths, theme: loadTheme(project.paths.templates), now: project.now, body: () => ({ key: '', path: '', abs: '' }) });
     const outputs = [];
-    for await (const output of site.outputs) outputs.push(output);
+    for await (const batch of site.outputs) outputs.push(...batch);
     expect(outputs.filter(isTemplateOutput).length).toBe(site.pages);
     const { pages, assets, feeds, sitemaps, redirects, search, other } = site.counts;
     expect(pages).toBe(outputs.filter(isTemplateOutput).length);
@@ -37,11 +37,13 @@ describe('the outputs of a site', () => {
     const site = siteOutputs({ model, paths: project.paths, theme: loadTheme(project.paths.templates), now: project.now, body: () => ({ key: '', path: '', abs: '' }), searchIndex });
     const paths: string[] = [];
     let pages = 0;
-    for await (const output of site.outputs) {
-      paths.push(output.path);
-      if (isTemplateOutput(output) && ++pages === site.pages) {
-        made.push(file('late.pf_meta'));
-        finish();
+    for await (const batch of site.outputs) {
+      for (const output of batch) {
+        paths.push(output.path);
+        if (isTemplateOutput(output) && ++pages === site.pages) {
+          made.push(file('late.pf_meta'));
+          finish();
+        }
       }
     }
     const early = paths.indexOf('/pagefind/139301/early.pf_meta');

@@ -124,7 +124,9 @@ export class SessionSite {
     const outputs = new Map<string, Output>();
     // static/, robots.txt, the favicon and _headers too: dev serves what the build publishes (but the search index).
     const statics = scanStatic(this.paths);
-    for await (const output of siteOutputs({ model: this.model!, paths: this.paths, theme, body: bodies, now, statics }).outputs) outputs.set(outputFile(output.path), output);
+    for await (const batch of siteOutputs({ model: this.model!, paths: this.paths, theme, body: bodies, now, statics }).outputs) {
+      for (const output of batch) outputs.set(outputFile(output.path), output);
+    }
     this.outputs = outputs;
     this.articles = new Map(this.model!.articles.map((a) => [outputFile(articlePath(a.shenaseh)), a]));
     this.rendered.clear();
