@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { setImmediate as turn } from 'node:timers/promises';
 import type { Diagnostic } from '../diagnostics/index.ts';
-import { brandFiles, loadTheme } from '../pages/index.ts';
+import { brandFiles, loadTheme, themeAssets } from '../pages/index.ts';
 import { buildSiteModel } from '../site/index.ts';
 import { checkFolders, describeHolder, inspectOutput, liveSiteIntact, OutputWriter, type WriteStats } from '../write/index.ts';
 import { buildTime, loadSiteConfig, resolvePaths } from '../config/index.ts';
@@ -124,7 +124,9 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       // A patched search index is checked against the output folder, once the writer has it.
       let ready: (started: boolean) => void = () => undefined;
       const started = new Promise<boolean>((resolve) => (ready = resolve));
-      search = searchOutputsOf(project, model, theme, async (files) => (await started) && files.every((file) => writer.vouches(file)));
+      // The theme's files (read and hashed) are made once, for the pages and the search page.
+      const assets = themeAssets(paths.templates, config, paths);
+      search = searchOutputsOf(project, model, theme, async (files) => (await started) && files.every((file) => writer.vouches(file)), assets);
       await writer.start().catch((error: unknown) => {
         ready(false);
         throw error;
@@ -135,6 +137,7 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
         model,
         paths,
         theme,
+        assets,
         now: project.now,
         body: bodyRefs(project),
         search: search?.outputs,

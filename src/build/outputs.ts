@@ -1,7 +1,7 @@
 import type { ProjectPaths } from '../config/index.ts';
 import type { StaticFile } from '../load/index.ts';
 import { feedOutputsOf, redirectOutputs, sitemapOutputs, staticOutputs, withCacheHeaders, type SearchIndex } from '../outputs/index.ts';
-import { countPages, generatePages, isTemplateOutput, type BodyRef, type Output, type Theme } from '../pages/index.ts';
+import { countPages, generatePages, isTemplateOutput, type BodyRef, type Output, type Theme, type ThemeAssets } from '../pages/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
 
@@ -38,6 +38,8 @@ export interface OutputInputs {
   model: SiteModel;
   paths: ProjectPaths;
   theme: Theme;
+  /** The theme's files as the site serves them, when made already. */
+  assets?: ThemeAssets;
   /** Where an article's rendered body is. */
   body: (article: Article) => BodyRef;
   /** The build's "now" (the news sitemap). */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../config/index.ts';
 import path from 'node:path';
 import { hasSearchPage, searchOutputs, type IndexedShard, type SearchInputs, type SearchMemo, type SearchOutputs, type ShardState } from '../outputs/index.ts';
-import type { Theme } from '../pages/index.ts';
+import type { Theme, ThemeAssets } from '../pages/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import { createRunner, PAGE_THREADS, type Runner } from './pool.ts';
 import { bodyRefs, type CheckedProject } from './run.ts';
@@ -106,7 +106,13 @@ function store(file: string, text: string): void {
  * build renders its pages; `took` is how long it took. `close` stops that thread once the build
  * has written the index (an unchanged shard is indexed only when the writer asks for a file).
  */
-export function searchOutputsOf(project: CheckedProject, model: SiteModel, theme: Theme, intact: SearchInputs['intact']): (SearchOutputs & { took: Promise<number>; close: () => Promise<void> }) | undefined {
+export function searchOutputsOf(
+  project: CheckedProject,
+  model: SiteModel,
+  theme: Theme,
+  intact: SearchInputs['intact'],
+  assets?: ThemeAssets,
+): (SearchOutputs & { took: Promise<number>; close: () => Promise<void> }) | undefined {
   const { paths, settings } = project;
   if (!hasSearchPage(paths.templates)) return undefined;
   const htmlRoot = path.join(paths.cache, 'html');
@@ -119,6 +125,7 @@ export function searchOutputsOf(project: CheckedProject, model: SiteModel, theme
     paths,
     theme,
     memo: searchMemo(paths.cache),
+    ...(assets && { assets }),
     body: bodyRefs(project),
     intact,
     index: (job) => {

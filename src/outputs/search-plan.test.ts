@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planSearch, shardKeyOf, type Entry, type ShardInput, type ShardState } from './search-plan.ts';
 import type { RecordInput } from './search-records.ts';
 
-const entry = (id: number, version = 'a'): Entry => ({ url: `/news/${id}/`, key: `${id}${version}`.padEnd(40, '0'), input: {} as RecordInput });
+const entry = (id: number, version = 'a'): Entry => ({ url: `/news/${id}/`, key: `${id}${version}`.padEnd(40, '0'), input: () => ({}) as RecordInput });
 
 function shard(name: string, entries: Entry[], base = 'b'.repeat(40)): ShardInput {
   return { name, base, entries };

@@ -26,7 +26,8 @@ export interface Entry {
   url: string;
   /** Everything its indexed form is made of. */
   key: string;
-  input: RecordInput;
+  /** What its record is made from (made only for a record that is indexed). */
+  input: () => RecordInput;
 }
 
 /** One shard as this build has it. */

@@ -1,12 +1,12 @@
 import { articlePath, withBase, type ProjectPaths } from '../config/index.ts';
-import { outputKey, pageKey, pageMeta, sharedSite, themeAssets, type BodyRef, type Output, type Theme } from '../pages/index.ts';
+import { outputKey, pageKey, pageMeta, sharedSite, themeAssets, type BodyRef, type Output, type Theme, type ThemeAssets } from '../pages/index.ts';
 import { SEARCH_FORM_VERSION, toPersianDigits } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
 import { pagefindVersion, type IndexedShard, type ShardJob } from './search-index.ts';
 import { PATCH_MINIMUM, planSearch, shardKeyOf, type Entry, type ShardInput, type ShardState } from './search-plan.ts';
 import { searchAssets, type BundleCache } from './search-assets.ts';
-import { recordInput, searchShards, type RecordInput, type SearchShard } from './search-records.ts';
+import { recordInput, searchShards, type SearchShard } from './search-records.ts';
 
 export type { ShardState } from './search-plan.ts';
 
@@ -34,6 +34,8 @@ export interface SearchInputs {
   /** Whether these files are in the output folder as the last build made them (a patched index needs its files whole). */
   intact: (files: ReadonlyArray<{ path: string; key: string }>) => Promise<boolean>;
   memo: SearchMemo;
+  /** The theme's files as the site serves them, when the build made them already. */
+  assets?: ThemeAssets;
 }
 
 const RECENT = 'recent';
@@ -64,9 +66,7 @@ function shardInputs(inputs: SearchInputs, shards: SearchShard[], version: strin
       // tag names are the archive's, the service's slug and the month names the settings'.
       const tags = article.tags.map((t) => model.tagOf(t.key).name).join('\u0002');
       const key = outputKey(body.key, article.hash, tags, model.serviceOf(article.service).slug, model.config.months);
-      let input: RecordInput | undefined;
-      // The record's input itself is made only for a shard that is indexed.
-      return { url: articlePath(article.shenaseh), key, get input() { return (input ??= recordInput(article, model, body)); } };
+      return { url: articlePath(article.shenaseh), key, input: () => recordInput(article, model, body) };
     }),
   }));
 }
@@ -120,7 +120,7 @@ async function indexOutputs(inputs: SearchInputs, shards: SearchShard[], outputs
   const candidates = shardInputs(inputs, shards, version);
   const minimum = patchMinimum();
   let plan = planSearch(candidates, known, { minimum });
-  const make = (entries: Entry[], runtime: boolean) => inputs.index({ records: entries.map((e) => e.input), runtime });
+  const make = (entries: Entry[], runtime: boolean) => inputs.index({ records: entries.map((e) => e.input()), runtime });
   const recentBase = outputKey(SEARCH_FORM_VERSION, SEARCH_INDEX_VERSION, version, RECENT);
   const recentKey = (entries: Entry[]) => shardKeyOf({ name: RECENT, base: recentBase, entries });
   // The recent index is started at once, while the output folder is prepared: only a shard
@@ -190,7 +190,7 @@ export function searchOutputs(inputs: SearchInputs): SearchOutputs {
     done: indexOutputs(inputs, shards, ready),
   };
   const assets = searchAssets(templates, config, inputs.memo.bundle);
-  const site = sharedSite(theme, config, themeAssets(templates, config, paths));
+  const site = sharedSite(theme, config, inputs.assets ?? themeAssets(templates, config, paths));
   const context = {
     site: site.context,
     page: pageMeta(config, '/search/', 'جست‌وجو', `جست‌وجو در خبرهای ${config.title}`, 'search'),

@@ -2,7 +2,7 @@ import type { ProjectPaths } from '../config/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
 import { articleOutputs } from './article.ts';
-import { themeAssets } from './assets.ts';
+import { themeAssets, type ThemeAssets } from './assets.ts';
 import { archiveOutputs, notFoundOutput, tagsOutput } from './catalogue.ts';
 import { sharedSite } from './context.ts';
 import { ImageLibrary } from './images/index.ts';
@@ -18,11 +18,13 @@ export interface PageInputs {
   /** Where an article's rendered body is. */
   body: (article: Article) => BodyRef;
   theme: Theme;
+  /** The theme's files as the site serves them, when the build made them already (they are read and hashed). */
+  assets?: ThemeAssets;
 }
 
 /** Every HTML page of the site and the theme's assets, one at a time, as data to render. */
-export function* generatePages({ model, paths, body, theme }: PageInputs): Generator<Output> {
-  const assets = themeAssets(paths.templates, model.config, paths);
+export function* generatePages({ model, paths, body, theme, ...inputs }: PageInputs): Generator<Output> {
+  const assets = inputs.assets ?? themeAssets(paths.templates, model.config, paths);
   const site = sharedSite(theme, model.config, assets);
   const images = new ImageLibrary(paths, model.config);
   yield* assets.outputs;

@@ -57,6 +57,13 @@ function isTemporary(file: string): boolean {
   return /(^|\/)\..+\.\d+-\d+-\d+\.tmp$/.test(file);
 }
 
+// The files of a manifest that bayegan made (not those it kept).
+function ownedFiles(manifest: Manifest): Set<string> {
+  const owned = new Set<string>();
+  for (const [file, entry] of manifest) if (!entry.startsWith(`${FOREIGN}\t`) && !entry.startsWith(`${UNKNOWN}\t`)) owned.add(file);
+  return owned;
+}
+
 /** What claiming an output folder found out about it. */
 export interface Claimed {
   /** What the live site's manifest says of each file (empty when it cannot be trusted). */
@@ -105,7 +112,7 @@ export class OutputFolder {
         return { manifest: new Map(), owned: new Set(), hasLive: false, warnings };
       }
       const manifest = this.liveManifest(marker.id, warnings);
-      const owned = manifest && new Set([...manifest].filter(([, entry]) => !entry.startsWith(`${FOREIGN}\t`) && !entry.startsWith(`${UNKNOWN}\t`)).map(([file]) => file));
+      const owned = manifest && ownedFiles(manifest);
       this.syncStandby(manifest, owned);
       return { manifest: manifest ?? new Map(), owned, hasLive: true, warnings };
     } catch (error) {

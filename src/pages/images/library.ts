@@ -64,6 +64,7 @@ export class ImageLibrary {
 
   /** A key part that stands for every image an article shows: a changed image changes it. */
   keyOf(article: Article): string {
+    if (article.assets.length === 0) return '';
     const images = article.assets.map((relative) => `${relative}\u0001${this.factsOf(article, relative)?.hash ?? '-'}`);
     return images.length === 0 ? '' : `${SETTINGS_KEY}\u0002${images.join('\u0002')}`;
   }
