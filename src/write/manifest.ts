@@ -72,3 +72,48 @@ export function writeManifest(file: string, id: string, entries: Manifest): void
   const files = [...entries.keys()].sort();
   writeFileAtomic(file, `${FORMAT}\nid\t${id}\n${files.map((name) => `${name}\t${entries.get(name)}\n`).join('')}`);
 }
+
+/** The files in which one tree differs from the one before it, as the build that made it recorded them. */
+export interface TreeChanges {
+  /** Ids of the tree before and of the tree after. */
+  from: string;
+  to: string;
+  files: string[];
+}
+
+const CHANGES_FORMAT = 'bayegan-changes-1';
+
+/**
+ * What turns the tree `previous` describes into the one `next` does: the files `previous` has and
+ * `next` has not (first, so that a file never stands where a folder must be made), then those of
+ * `next` whose line differs, and every file `next` keeps without having made it (a hand-made file
+ * can change in place).
+ */
+export function changedFiles(previous: Manifest, next: Manifest): string[] {
+  const files: string[] = [];
+  for (const file of previous.keys()) if (!next.has(file)) files.push(file);
+  for (const [file, line] of next) {
+    if (line !== previous.get(file) || line.startsWith(`${FOREIGN}\t`) || line.startsWith(`${UNKNOWN}\t`)) files.push(file);
+  }
+  return files;
+}
+
+/** Save a tree's changes atomically. */
+export function writeChanges(file: string, changes: TreeChanges): void {
+  writeFileAtomic(file, `${CHANGES_FORMAT}\nfrom\t${changes.from}\nto\t${changes.to}\n${changes.files.map((name) => `${name}\n`).join('')}`);
+}
+
+/** Read a tree's changes back; undefined when missing, cut short, of another version, or naming any path outside the output folder. */
+export function readChanges(file: string): TreeChanges | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  if (lines[0] !== CHANGES_FORMAT || !lines[1]?.startsWith('from\t') || !lines[2]?.startsWith('to\t') || lines[lines.length - 1] !== '') return undefined;
+  const files = lines.slice(3, -1);
+  if (files.some((name) => unsafeReason(name) !== undefined)) return undefined;
+  return { from: lines[1].slice(5), to: lines[2].slice(3), files };
+}

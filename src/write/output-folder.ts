@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ProjectPaths } from '../config/index.ts';
 import { SetupFailure } from '../diagnostics/index.ts';
 import { FileLock, type LockHolder } from './lock.ts';
-import { FOREIGN, parseEntry, readManifest, UNKNOWN, type Manifest } from './manifest.ts';
+import { changedFiles, FOREIGN, parseEntry, readChanges, readManifest, UNKNOWN, writeChanges, type Manifest } from './manifest.ts';
 import { MARKER, readMarker, type Marker } from './marker.ts';
 import { checkFolders, realPath } from './location.ts';
 import { foldersOfFiles, listChangedSince, recordedSince } from './changed-folders.ts';
@@ -22,6 +22,8 @@ interface Places {
   live: string;
   next: string;
   standbyManifest: string;
+  /** The files in which the live site differs from the standby tree (see {@link TreeChanges}). */
+  changes: string;
   lock: string;
 }
 
@@ -48,6 +50,7 @@ function placesOf(paths: ProjectPaths): Places {
     live: path.join(state, 'live.tsv'),
     next: path.join(state, 'next.tsv'),
     standbyManifest: path.join(state, 'standby.tsv'),
+    changes: path.join(state, 'changes.tsv'),
     lock: path.join(state, 'lock'),
   };
 }
@@ -87,6 +90,8 @@ export class OutputFolder {
   private readonly lock: FileLock;
   // The live site's record and when it was written: what the live site can have gained since.
   private live: { manifest: Manifest; since: number } | undefined;
+  // The id of the live site when its record was found: what the next tree's changes start from.
+  private liveId: string | undefined;
 
   constructor(readonly paths: ProjectPaths) {
     checkFolders(paths);
@@ -104,6 +109,7 @@ export class OutputFolder {
   async claim(waiting?: (holder: LockHolder) => void): Promise<Claimed> {
     await this.lock.acquire(waiting);
     this.live = undefined;
+    this.liveId = undefined;
     try {
       const warnings = this.recover();
       const marker = this.inspect();
@@ -113,7 +119,8 @@ export class OutputFolder {
       }
       const manifest = this.liveManifest(marker.id, warnings);
       const owned = manifest && ownedFiles(manifest);
-      this.syncStandby(manifest, owned);
+      this.syncStandby(manifest, owned, marker.id);
+      if (manifest) this.liveId = marker.id;
       return { manifest: manifest ?? new Map(), owned, hasLive: true, warnings };
     } catch (error) {
       this.lock.release();
@@ -173,10 +180,16 @@ export class OutputFolder {
    * (a killed build), when it is made again from nothing. Its record is removed first: a build
    * killed from here on leaves a standby tree that the next build does not trust.
    */
-  private syncStandby(live: Manifest | undefined, owned: Set<string> | undefined): void {
+  private syncStandby(live: Manifest | undefined, owned: Set<string> | undefined, liveId: string): void {
     const { out, standby, standbyManifest } = this.places;
-    const stored = existsSync(standby) ? readManifest(standbyManifest) : undefined;
-    const markerOfStandby = stored && readMarker(standby);
+    // The standby tree's record is there only while the tree is as a build left it (see below).
+    const trusted = existsSync(standby) && existsSync(standbyManifest);
+    const markerOfStandby = trusted ? readMarker(standby) : undefined;
+    // What the last build changed, recorded by it: the files to bring over, without reading and
+    // comparing the two records of the whole site.
+    const changes = live && owned && markerOfStandby ? readChanges(this.places.changes) : undefined;
+    const applies = changes !== undefined && changes.from === markerOfStandby?.id && changes.to === liveId;
+    const stored = !applies && trusted ? readManifest(standbyManifest) : undefined;
     rmSync(standbyManifest, { force: true });
     if (!live || !owned) {
       // No record of the live site: every file of it is copied, none is assumed to be bayegan's.
@@ -184,7 +197,7 @@ export class OutputFolder {
       for (const file of listTree(out).files) if (!isTemporary(file)) linkInto(out, standby, file);
       return;
     }
-    if (!stored || !markerOfStandby || markerOfStandby.id !== stored.id) {
+    if (!applies && (!stored || !markerOfStandby || markerOfStandby.id !== stored.id)) {
       this.resetStandby();
       // What bayegan owns is a part of the record: its files are every file there is to link.
       for (const file of live.keys()) linkInto(out, standby, file);
@@ -192,13 +205,10 @@ export class OutputFolder {
       return;
     }
     const removed: string[] = [];
-    for (const file of stored.entries.keys()) {
-      if (!live.has(file) && removeFrom(standby, file)) removed.push(file);
-    }
-    for (const [file, entry] of live) {
-      if (entry === stored.entries.get(file) && !entry.startsWith(FOREIGN) && !entry.startsWith(UNKNOWN)) continue;
-      // A folder emptied here goes too: a tree holds no folder but those of its files (see `listChangedSince`).
-      if (!linkInto(out, standby, file) && removeFrom(standby, file)) removed.push(file);
+    for (const file of applies ? changes.files : changedFiles(stored!.entries, live)) {
+      // A file the live site no longer has goes, and so does one that cannot be linked; a folder
+      // emptied here goes too: a tree holds no folder but those of its files (see `listChangedSince`).
+      if (live.has(file) ? !linkInto(out, standby, file) && removeFrom(standby, file) : removeFrom(standby, file)) removed.push(file);
     }
     linkInto(out, standby, MARKER);
     pruneEmpty(standby, removed);
@@ -236,6 +246,16 @@ export class OutputFolder {
     const files = new Set(changed.files);
     for (const [file, entry] of live.manifest) if (entry.startsWith(`${FOREIGN}\t`) || entry.startsWith(`${UNKNOWN}\t`)) files.add(file);
     return { files: [...files].sort(), others: changed.others.sort() };
+  }
+
+  /**
+   * Record, before the swap, what turns the live site (as claimed) into tree `id` with record
+   * `next`: the next build brings the same files into the standby tree (the live site now).
+   * Without a record of the live site there is nothing to start from, and none is kept.
+   */
+  recordChanges(previous: Manifest, next: Manifest, id: string): void {
+    if (this.liveId === undefined) rmSync(this.places.changes, { force: true });
+    else writeChanges(this.places.changes, { from: this.liveId, to: id, files: changedFiles(previous, next) });
   }
 
   /**

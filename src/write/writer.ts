@@ -229,6 +229,7 @@ export class OutputWriter {
     stageFile(tree, MARKER, markerText(id));
     const places = this.folder.places;
     writeManifest(places.next, id, this.next);
+    this.folder.recordChanges(this.previous, this.next, id);
     this.folder.swap();
     // The old live site is now the standby tree, and its manifest goes with it.
     rmSync(places.standbyManifest, { force: true });

@@ -52,6 +52,41 @@ describe('the output folder', () => {
     expect(bytes(rebuilt.dist)).toEqual(bytes((await build(project([1, 2]))).dist));
   });
 
+  it('brings the last build’s changes into the standby tree from its record of them, and ignores that record when forged or stale', async () => {
+    const root = project([1, 2, 3]);
+    const state = () => path.join(root, '.cache/out', readdirSync(path.join(root, '.cache/out'))[0]!);
+    await build(root);
+    await build(root);
+    appendFileSync(path.join(root, 'content/news/2.md'), '\nبند تازه.\n');
+    await build(root);
+    // The last build changed article 2's page and the lists that show it, and nothing else of the site.
+    const changes = readFileSync(path.join(state(), 'changes.tsv'), 'utf8').split('\n').slice(3, -1);
+    expect(changes).toContain('news/2/index.html');
+    expect(changes).not.toContain('news/3/index.html');
+    const clean = async () => bytes((await build(writeSite(readdirSync(path.join(root, 'content/news')).map((f) => `-- content/news/${f} --\n${readFileSync(path.join(root, 'content/news', f), 'utf8')}`).join('') + `-- content/site.yml --\n${readFileSync(path.join(root, 'content/site.yml'), 'utf8')}`))).dist);
+    // The standby tree is the site before the edit: only its record of the changes brings article 2's new page into it.
+    rmSync(path.join(root, 'content/news/3.md'));
+    const after = await build(root);
+    expect(bytes(after.dist)).toEqual(await clean());
+    // A forged line: the whole record is refused, the trees are compared instead, nothing outside is touched.
+    const box = makeSandbox();
+    project([1, 2, 3], box.root);
+    await build(box.root);
+    await build(box.root);
+    const boxState = path.join(box.root, '.cache/out', readdirSync(path.join(box.root, '.cache/out'))[0]!);
+    appendFileSync(path.join(boxState, 'changes.tsv'), '../../secret.txt\n');
+    appendFileSync(path.join(box.root, 'content/news/1.md'), '\nبند تازه.\n');
+    await build(box.root);
+    expect(readFileSync(box.secret, 'utf8')).toBe(SECRET);
+    // A record of other trees' changes is not applied.
+    const record = path.join(state(), 'changes.tsv');
+    writeFileSync(record, readFileSync(record, 'utf8').replace(/^from\t.*$/m, `from\t${'0'.repeat(40)}`).split('\n').slice(0, 3).join('\n') + '\n');
+    appendFileSync(path.join(root, 'content/news/2.md'), '\nبند دیگر.\n');
+    await build(root);
+    writeSite(article(4), root);
+    expect(bytes((await build(root)).dist)).toEqual(await clean());
+  });
+
   it('never writes through a link planted in .cache/ under the name of the build stamp', async () => {
     // The stamp is kept for a known code version (the CLI's bundle sets it).
     process.env.BAYEGAN_CODE_VERSION = 'test';
