@@ -13,6 +13,7 @@ import { PROGRESS_EVERY } from './progress.ts';
 import { searchOutputsOf } from './search.ts';
 import type { PageBatch, PageResult } from './tasks.ts';
 import { bodyRefs, checkProject, failOnErrors, scanProject, type RunOptions } from './run.ts';
+import { cachedRelated } from './cache/index.ts';
 import { clearStamp, clockValidUntil, fingerprintOf, readStamp, writeStamp, type BuildStamp, type StampInputs } from './stamp.ts';
 import { templateFailure } from './template-error.ts';
 import { Timings } from './timings.ts';
@@ -92,7 +93,7 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
   try {
     failOnErrors(project.diagnostics);
     const { paths, config, settings } = project;
-    const model = buildSiteModel(project.articles, config, { drafts: options.drafts ?? false });
+    const model = buildSiteModel(project.articles, config, { drafts: options.drafts ?? false, related: cachedRelated(paths.cache) });
     project.timings.mark('site model');
     const theme = loadTheme(paths.templates);
     const batch: Omit<PageBatch, 'pages' | 'outDir'> = { templates: paths.templates, themeHash: theme.hash, config, htmlRoot: path.join(paths.cache, 'html'), settings };

@@ -1,7 +1,7 @@
 import type { Service, SiteConfig } from '../config/index.ts';
 import { compareJalali } from '../persian/index.ts';
 import { collectTags, type Article, type TagInfo } from '../validate/index.ts';
-import { relatedArticles } from './related.ts';
+import { relatedArticles, type RelatedFinder } from './related.ts';
 
 /** The articles of one Jalali month. */
 export interface MonthIndex {
@@ -56,7 +56,7 @@ function groupBy<K>(articles: readonly Article[], keyOf: (a: Article) => K[]): M
 }
 
 /** Build the indexes of the site: services, tags, Jalali archives, neighbours and related articles. */
-export function buildSiteModel(all: readonly Article[], config: SiteConfig, options: { drafts?: boolean } = {}): SiteModel {
+export function buildSiteModel(all: readonly Article[], config: SiteConfig, options: { drafts?: boolean; related?: RelatedFinder } = {}): SiteModel {
   const articles = all.filter((a) => options.drafts || !a.draft).sort(compareArticles);
   const position = new Map(articles.map((a, i) => [a, i]));
   const byService = groupBy(articles, (a) => [a.service]);
@@ -81,7 +81,7 @@ export function buildSiteModel(all: readonly Article[], config: SiteConfig, opti
   for (const { articles: list } of services) list.forEach((a, i) => serviceSlot.set(a, i));
   const serviceLists = new Map(services.map((s) => [s.service.slug, s.articles]));
   // Two more than shown, so that leaving out the previous and next links still fills the list.
-  const related = relatedArticles(articles, config.relatedCount === 0 ? 0 : config.relatedCount + 2);
+  const related = (options.related ?? relatedArticles)(articles, config.relatedCount === 0 ? 0 : config.relatedCount + 2);
   const serviceBySlug = new Map(config.services.map((s) => [s.slug, s]));
   return {
     config,

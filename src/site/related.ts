@@ -3,6 +3,9 @@ import type { Article } from '../validate/index.ts';
 // Beyond this many articles a tag is a weak signal; only its articles nearest in time count.
 const WINDOW = 12;
 
+/** How related articles are found: {@link relatedArticles}, or the same answer kept from an earlier build. */
+export type RelatedFinder = (articles: readonly Article[], count: number) => number[][];
+
 /**
  * Up to `count` related articles for each article: those sharing the most specific tags
  * (a tag's weight falls with how common it is), nearer in time first on a tie, then the newer.
