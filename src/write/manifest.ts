@@ -29,6 +29,18 @@ export interface StoredManifest {
 
 const FORMAT = 'bayegan-outputs-3';
 
+// The lines of a file of `format` that ends whole (the last line ended); undefined when it is missing, cut short or of another format.
+function wholeLines(file: string, format: string): string[] | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  return lines[0] === format && lines[lines.length - 1] === '' ? lines : undefined;
+}
+
 /** The stored form of an entry: `key<TAB>size<TAB>mtimeMs`. */
 export function entryLine(entry: ManifestEntry): string {
   return `${entry.key}\t${entry.size}\t${entry.mtimeMs}`;
@@ -47,14 +59,8 @@ export function parseEntry(line: string): ManifestEntry {
  * at all (undefined); a line naming a path that would leave the output folder is refused.
  */
 export function readManifest(file: string): StoredManifest | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const lines = text.split('\n');
-  if (lines[0] !== FORMAT || !lines[1]?.startsWith('id\t') || lines[lines.length - 1] !== '') return undefined;
+  const lines = wholeLines(file, FORMAT);
+  if (!lines?.[1]?.startsWith('id\t')) return undefined;
   const entries: Manifest = new Map();
   let refused = 0;
   for (let i = 2; i < lines.length - 1; i++) {
@@ -105,14 +111,8 @@ export function writeChanges(file: string, changes: TreeChanges): void {
 
 /** Read a tree's changes back; undefined when missing, cut short, of another version, or naming any path outside the output folder. */
 export function readChanges(file: string): TreeChanges | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const lines = text.split('\n');
-  if (lines[0] !== CHANGES_FORMAT || !lines[1]?.startsWith('from\t') || !lines[2]?.startsWith('to\t') || lines[lines.length - 1] !== '') return undefined;
+  const lines = wholeLines(file, CHANGES_FORMAT);
+  if (!lines?.[1]?.startsWith('from\t') || !lines[2]?.startsWith('to\t')) return undefined;
   const files = lines.slice(3, -1);
   if (files.some((name) => unsafeReason(name) !== undefined)) return undefined;
   return { from: lines[1].slice(5), to: lines[2].slice(3), files };
