@@ -52,7 +52,8 @@ function walk(dir: string, shown: string, scan: ContentScan): void {
   }
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
-    const abs = path.join(dir, entry.name);
+    // A name read from a folder has no separator, and `dir` is already a normal absolute path.
+    const abs = `${dir}${path.sep}${entry.name}`;
     const display = shown === '' ? entry.name : `${shown}/${entry.name}`;
     // Links to folders are not followed: the archive is what lies under content/ itself.
     if (entry.isDirectory()) walk(abs, display, scan);

@@ -284,9 +284,12 @@ export function liveSiteIntact(paths: ProjectPaths): number | undefined {
   const marker = readMarker(places.out);
   const stored = marker && readManifest(places.live);
   if (!stored || stored.id !== marker.id || stored.refused > 0 || stored.entries.size === 0) return undefined;
+  // Every name was refused above if it could leave the folder, so it is joined as it is (a stat
+  // per file of the site is this check's whole cost).
+  const out = places.out + path.sep;
   for (const [file, line] of stored.entries) {
     const entry = parseEntry(line);
-    const stat = statSync(path.join(places.out, file), { throwIfNoEntry: false });
+    const stat = statSync(out + file, { throwIfNoEntry: false });
     if (!stat?.isFile() || stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs) return undefined;
   }
   return stored.entries.size;
