@@ -23,8 +23,7 @@ export interface PageInputs {
 }
 
 /** Every HTML page of the site and the theme's assets, one at a time, as data to render. */
-export function* generatePages({ model, paths, body, theme, ...inputs }: PageInputs): Generator<Output> {
-  const assets = inputs.assets ?? themeAssets(paths.templates, model.config, paths);
+export function* generatePages({ model, paths, body, theme, assets = themeAssets(paths.templates, model.config, paths) }: PageInputs): Generator<Output> {
   const site = sharedSite(theme, model.config, assets);
   const images = new ImageLibrary(paths, model.config);
   yield* assets.outputs;

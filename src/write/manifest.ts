@@ -41,6 +41,11 @@ function wholeLines(file: string, format: string): string[] | undefined {
   return lines[0] === format && lines[lines.length - 1] === '' ? lines : undefined;
 }
 
+/** Whether an entry is of a file kept in the output folder, not made by bayegan ({@link FOREIGN} or {@link UNKNOWN}). */
+export function isKept(line: string): boolean {
+  return line.startsWith(`${FOREIGN}\t`) || line.startsWith(`${UNKNOWN}\t`);
+}
+
 /** The stored form of an entry: `key<TAB>size<TAB>mtimeMs`. */
 export function entryLine(entry: ManifestEntry): string {
   return `${entry.key}\t${entry.size}\t${entry.mtimeMs}`;
@@ -99,7 +104,7 @@ export function changedFiles(previous: Manifest, next: Manifest): string[] {
   const files: string[] = [];
   for (const file of previous.keys()) if (!next.has(file)) files.push(file);
   for (const [file, line] of next) {
-    if (line !== previous.get(file) || line.startsWith(`${FOREIGN}\t`) || line.startsWith(`${UNKNOWN}\t`)) files.push(file);
+    if (line !== previous.get(file) || isKept(line)) files.push(file);
   }
   return files;
 }

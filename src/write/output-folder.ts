@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ProjectPaths } from '../config/index.ts';
 import { SetupFailure } from '../diagnostics/index.ts';
 import { FileLock, type LockHolder } from './lock.ts';
-import { changedFiles, FOREIGN, parseEntry, readChanges, readManifest, UNKNOWN, writeChanges, type Manifest } from './manifest.ts';
+import { changedFiles, isKept, parseEntry, readChanges, readManifest, writeChanges, type Manifest } from './manifest.ts';
 import { MARKER, readMarker, type Marker } from './marker.ts';
 import { checkFolders, realPath } from './location.ts';
 import { foldersOfFiles, listChangedSince, recordedSince } from './changed-folders.ts';
@@ -63,7 +63,7 @@ function isTemporary(file: string): boolean {
 // The files of a manifest that bayegan made (not those it kept).
 function ownedFiles(manifest: Manifest): Set<string> {
   const owned = new Set<string>();
-  for (const [file, entry] of manifest) if (!entry.startsWith(`${FOREIGN}\t`) && !entry.startsWith(`${UNKNOWN}\t`)) owned.add(file);
+  for (const [file, entry] of manifest) if (!isKept(entry)) owned.add(file);
   return owned;
 }
 
@@ -119,8 +119,8 @@ export class OutputFolder {
       }
       const manifest = this.liveManifest(marker.id, warnings);
       const owned = manifest && ownedFiles(manifest);
-      this.syncStandby(manifest, owned, marker.id);
       if (manifest) this.liveId = marker.id;
+      this.syncStandby(manifest, owned);
       return { manifest: manifest ?? new Map(), owned, hasLive: true, warnings };
     } catch (error) {
       this.lock.release();
@@ -180,15 +180,16 @@ export class OutputFolder {
    * (a killed build), when it is made again from nothing. Its record is removed first: a build
    * killed from here on leaves a standby tree that the next build does not trust.
    */
-  private syncStandby(live: Manifest | undefined, owned: Set<string> | undefined, liveId: string): void {
+  private syncStandby(live: Manifest | undefined, owned: Set<string> | undefined): void {
     const { out, standby, standbyManifest } = this.places;
-    // The standby tree's record is there only while the tree is as a build left it (see below).
+    // The standby tree's record is there only while the tree is as a build left it: it goes below,
+    // before the tree is touched, and comes back with the next commit.
     const trusted = existsSync(standby) && existsSync(standbyManifest);
     const markerOfStandby = trusted ? readMarker(standby) : undefined;
     // What the last build changed, recorded by it: the files to bring over, without reading and
     // comparing the two records of the whole site.
     const changes = live && owned && markerOfStandby ? readChanges(this.places.changes) : undefined;
-    const applies = changes !== undefined && changes.from === markerOfStandby?.id && changes.to === liveId;
+    const applies = changes !== undefined && changes.from === markerOfStandby?.id && changes.to === this.liveId;
     const stored = !applies && trusted ? readManifest(standbyManifest) : undefined;
     rmSync(standbyManifest, { force: true });
     if (!live || !owned) {
@@ -244,7 +245,7 @@ export class OutputFolder {
     const changed = live && listChangedSince(out, foldersOfFiles(live.manifest.keys()), live.since);
     if (!live || !changed) return listTree(out);
     const files = new Set(changed.files);
-    for (const [file, entry] of live.manifest) if (entry.startsWith(`${FOREIGN}\t`) || entry.startsWith(`${UNKNOWN}\t`)) files.add(file);
+    for (const [file, entry] of live.manifest) if (isKept(entry)) files.add(file);
     return { files: [...files].sort(), others: changed.others.sort() };
   }
 

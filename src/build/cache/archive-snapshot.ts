@@ -1,8 +1,6 @@
-import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../config/index.ts';
 import type { Diagnostic, FileFix } from '../../diagnostics/index.ts';
+import { readKeyed, writeKeyed } from './keyed-file.ts';
 
 /** What the rules across files found for one state of the archive (see `archiveKey`). */
 export interface ArchiveFindings {
@@ -43,29 +41,12 @@ function isFindings(value: unknown): value is ArchiveFindings {
  * of running them over the whole archive. Another digest is a miss; a damaged or odd file, corrupt.
  */
 export function readFindings(cacheRoot: string, key: string): StoredFindings {
-  let text: string;
-  try {
-    text = readFileSync(fileOf(cacheRoot), 'utf8');
-  } catch {
-    return { status: 'miss' };
-  }
-  const [format, digest, sum, json, end, ...rest] = text.split('\n');
-  if (format !== FORMAT || json === undefined || end !== '' || rest.length > 0 || sum !== hash('sha1', json, 'hex')) return { status: 'corrupt' };
-  if (digest !== key) return { status: 'miss' };
-  try {
-    const findings: unknown = JSON.parse(json);
-    return isFindings(findings) ? { status: 'hit', findings } : { status: 'corrupt' };
-  } catch {
-    return { status: 'corrupt' };
-  }
+  const stored = readKeyed(fileOf(cacheRoot), FORMAT, key);
+  if (stored.status !== 'hit') return stored;
+  return isFindings(stored.value) ? { status: 'hit', findings: stored.value } : { status: 'corrupt' };
 }
 
 /** Keep the findings for the archive of digest `key`; a cache that cannot be written only makes the next build check again. */
 export function writeFindings(cacheRoot: string, key: string, findings: ArchiveFindings): void {
-  const json = JSON.stringify({ diagnostics: findings.diagnostics, fixes: findings.fixes });
-  try {
-    writeFileAtomic(fileOf(cacheRoot), `${FORMAT}\n${key}\n${hash('sha1', json, 'hex')}\n${json}\n`);
-  } catch {
-    // Not kept: checked again next time.
-  }
+  writeKeyed(fileOf(cacheRoot), FORMAT, key, { diagnostics: findings.diagnostics, fixes: findings.fixes });
 }

@@ -1,9 +1,8 @@
 import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../config/index.ts';
 import { relatedArticles, type RelatedFinder } from '../../site/index.ts';
 import type { Article } from '../../validate/index.ts';
+import { readKeyed, writeKeyed } from './keyed-file.ts';
 
 const FORMAT = 'bayegan-related-1';
 
@@ -35,22 +34,10 @@ function isRelated(value: unknown, total: number, count: number): value is numbe
 export function cachedRelated(cacheRoot: string): RelatedFinder {
   return (articles, count) => {
     const key = inputKey(articles, count);
-    try {
-      const [format, digest, sum, json, end, ...rest] = readFileSync(fileOf(cacheRoot), 'utf8').split('\n');
-      if (format === FORMAT && digest === key && json !== undefined && end === '' && rest.length === 0 && sum === hash('sha1', json, 'hex')) {
-        const stored: unknown = JSON.parse(json);
-        if (isRelated(stored, articles.length, count)) return stored;
-      }
-    } catch {
-      // Missing or damaged: found again below.
-    }
+    const stored = readKeyed(fileOf(cacheRoot), FORMAT, key);
+    if (stored.status === 'hit' && isRelated(stored.value, articles.length, count)) return stored.value;
     const found = relatedArticles(articles, count);
-    const json = JSON.stringify(found);
-    try {
-      writeFileAtomic(fileOf(cacheRoot), `${FORMAT}\n${key}\n${hash('sha1', json, 'hex')}\n${json}\n`);
-    } catch {
-      // Not kept: found again next time.
-    }
+    writeKeyed(fileOf(cacheRoot), FORMAT, key, found);
     return found;
   };
 }

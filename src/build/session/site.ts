@@ -120,11 +120,11 @@ export class SessionSite {
   }
 
   private async remake(bodies: (article: Article) => BodyRef, now: number): Promise<void> {
-    const { theme } = this.theme();
+    const { theme, assets } = this.theme();
     const outputs = new Map<string, Output>();
     // static/, robots.txt, the favicon and _headers too: dev serves what the build publishes (but the search index).
     const statics = scanStatic(this.paths);
-    for await (const batch of siteOutputs({ model: this.model!, paths: this.paths, theme, body: bodies, now, statics }).outputs) {
+    for await (const batch of siteOutputs({ model: this.model!, paths: this.paths, theme, assets, body: bodies, now, statics }).outputs) {
       for (const output of batch) outputs.set(outputFile(output.path), output);
     }
     this.outputs = outputs;
