@@ -102,11 +102,13 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     const inline = createRunner(0);
     let requested = 0;
     let rebuilt = 0;
+    // Once the pages are done their threads are closed: the few pages after them (search) render here.
+    let pagesDone = false;
     const writer = new OutputWriter(
       paths,
       async (pages, tree) => {
         requested += pages.length;
-        const runner = requested > POOL_THRESHOLD ? project.runner() : inline;
+        const runner = requested > POOL_THRESHOLD && !pagesDone ? project.runner() : inline;
         const results = await runner.run<PageResult[]>({ kind: 'pages', batch: { ...batch, outDir: tree, pages } });
         rebuilt += results.filter((r) => r.rebuilt).length;
         return results;
@@ -144,6 +146,13 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
         search: search?.outputs,
         searchIndex: search?.index,
         statics: project.statics,
+        afterPages: async () => {
+          // The last pages rendered, their threads go and the search index, if still at work, takes both cores.
+          await writer.flush();
+          pagesDone = true;
+          await project.close();
+          search?.widen();
+        },
       });
       let pages = 0;
       for await (const batch of site.outputs) {

@@ -50,6 +50,8 @@ export interface OutputInputs {
   search?: Output[];
   /** The search index, made while the pages are: its files are written between pages as they are made, the rest after the pages. */
   searchIndex?: SearchIndex;
+  /** Called once every page's batch has been taken, before the outputs that follow them (the search index may wait for it). */
+  afterPages?: () => Promise<void>;
 }
 
 // Outputs in a batch, and between two looks for search index files made meanwhile.
@@ -89,6 +91,7 @@ export function siteOutputs(inputs: OutputInputs): SiteOutputs {
       batch = [];
     }
     if (batch.length > 0) yield batch;
+    await inputs.afterPages?.();
     for (const [list, kind] of lists) {
       const items = typeof list === 'function' ? await list() : await list;
       for (const output of items) {

@@ -9,7 +9,10 @@ import { createRunner, PAGE_THREADS, type Runner } from './pool.ts';
 import { bodyRefs, type CheckedProject } from './run.ts';
 
 const FORMAT = 'bayegan-search-2';
-// Threads that index shards, each with a Pagefind process of its own: two cost more memory and, on two cores, time.
+// Shards indexed at once while pages are rendered, each on a thread with a Pagefind process of its
+// own: beside two page threads, a second costs memory and, on two cores, no time. Once the pages
+// are done (`widen`), one per core: Pagefind's indexing is single-threaded, and a build from nothing
+// spent the last third of its pages phase indexing on one core with the other idle.
 const SEARCH_THREADS = 1;
 // A shard's records pass through one by one; its index files (a few MB) are the thread's largest data.
 const SEARCH_HEAP_MB = 128;
@@ -112,14 +115,16 @@ export function searchOutputsOf(
   theme: Theme,
   intact: SearchInputs['intact'],
   assets?: ThemeAssets,
-): (SearchOutputs & { took: Promise<number>; close: () => Promise<void> }) | undefined {
+): (SearchOutputs & { took: Promise<number>; widen: () => void; close: () => Promise<void> }) | undefined {
   const { paths, settings } = project;
   if (!hasSearchPage(paths.templates)) return undefined;
   const htmlRoot = path.join(paths.cache, 'html');
   const started = performance.now();
-  let runner: Runner | undefined;
+  const runners: Runner[] = [];
   let closed = false;
   const inline = createRunner(0);
+  // With no threads (BAYEGAN_THREADS=0) one shard at a time, in this thread.
+  const gate = new Gate(Math.max(1, Math.min(project.threads, SEARCH_THREADS)));
   const search = searchOutputs({
     model,
     paths,
@@ -128,12 +133,15 @@ export function searchOutputsOf(
     ...(assets && { assets }),
     body: bodyRefs(project),
     intact,
-    index: (job) => {
-      if (closed) return Promise.reject(new Error('Search index: the build has stopped.'));
-      // A small shard is indexed here: starting a thread would cost more than its records.
-      const on = job.records.length >= SEARCH_POOL_THRESHOLD ? (runner ??= createRunner(Math.min(project.threads, SEARCH_THREADS), { ...PAGE_THREADS, heapMb: SEARCH_HEAP_MB })) : inline;
-      return on.run<IndexedShard>({ kind: 'search', job, settings, htmlRoot });
-    },
+    index: (make) =>
+      gate.run((slot) => {
+        if (closed) return Promise.reject(new Error('Search index: the build has stopped.'));
+        const job = make();
+        // A small shard is indexed here: starting a thread would cost more than its records.
+        // Each slot has a thread of its own, so shards at once are on threads of their own.
+        const on = job.records.length >= SEARCH_POOL_THRESHOLD ? (runners[slot] ??= createRunner(Math.min(project.threads, 1), { ...PAGE_THREADS, heapMb: SEARCH_HEAP_MB })) : inline;
+        return on.run<IndexedShard>({ kind: 'search', job, settings, htmlRoot });
+      }),
   });
   // Awaited after the pages; until then a failure must not be an unhandled rejection.
   const took = search.index.done.then(
@@ -143,9 +151,43 @@ export function searchOutputsOf(
   // Once closed, no shard is started again; closing twice is closing once.
   const close = async () => {
     closed = true;
-    const running = runner;
-    runner = undefined;
-    await running?.close();
+    const running = runners.splice(0);
+    await Promise.all(running.map((r) => r?.close()));
   };
-  return { ...search, took, close };
+  const widen = () => gate.widen(project.threads);
+  return { ...search, took, widen, close };
+}
+
+/**
+ * Runs work at most `width` at a time, first come first served; each runs with a slot number
+ * below the width, not used by another at the same time.
+ */
+export class Gate {
+  private readonly free: number[] = [];
+  private readonly waiting: Array<(slot: number) => void> = [];
+  private width = 0;
+
+  constructor(width: number) {
+    this.widen(width);
+  }
+
+  /** Let up to `width` run at once from now on (never fewer than before). */
+  widen(width: number): void {
+    while (this.width < width) this.release(this.width++);
+  }
+
+  async run<T>(work: (slot: number) => Promise<T>): Promise<T> {
+    const slot = this.free.pop() ?? (await new Promise<number>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await work(slot);
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  private release(slot: number): void {
+    const next = this.waiting.shift();
+    if (next) next(slot);
+    else this.free.push(slot);
+  }
 }

@@ -6,7 +6,7 @@ import type { Article } from '../validate/index.ts';
 import { pagefindVersion, type IndexedShard, type ShardJob } from './search-index.ts';
 import { PATCH_MINIMUM, planSearch, shardKeyOf, type Entry, type ShardInput, type ShardState } from './search-plan.ts';
 import { searchAssets, type BundleCache } from './search-assets.ts';
-import { recordInput, searchShards, type SearchShard } from './search-records.ts';
+import { recordInput, searchShards, SHARD_SIZE, type SearchShard } from './search-records.ts';
 
 export type { ShardState } from './search-plan.ts';
 
@@ -29,8 +29,12 @@ export interface SearchInputs {
   theme: Theme;
   /** Where an article's rendered body is (its key is part of its record's). */
   body: (article: Article) => BodyRef;
-  /** Index one shard (with `indexShard`, in this thread or another): Pagefind's files and page ids. */
-  index: (job: ShardJob) => Promise<IndexedShard>;
+  /**
+   * Index one shard (with `indexShard`, in this thread or another): Pagefind's files and page ids.
+   * Shards may be asked for all at once: the job is made (its records read) only when its turn
+   * comes, and the indexer decides how many run at a time.
+   */
+  index: (job: () => ShardJob) => Promise<IndexedShard>;
   /** Whether these files are in the output folder as the last build made them (a patched index needs its files whole). */
   intact: (files: ReadonlyArray<{ path: string; key: string }>) => Promise<boolean>;
   memo: SearchMemo;
@@ -42,11 +46,17 @@ const RECENT = 'recent';
 /** Where the page finds the recent index and the pages it supersedes. */
 const RECENT_FILE = '/pagefind/recent.json';
 
-/** Fewest records in a shard that is patched: {@link PATCH_MINIMUM}, or `BAYEGAN_SEARCH_PATCH_MIN` (tests patch small archives with it). */
-function patchMinimum(): number {
-  const value = process.env.BAYEGAN_SEARCH_PATCH_MIN;
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : PATCH_MINIMUM;
+// A whole number from the environment, for tests that need small archives to behave like large ones.
+function tuned(name: string, fallback: number): number {
+  const value = process.env[name];
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : fallback;
 }
+
+/** Fewest records in a shard that is patched: {@link PATCH_MINIMUM}, or `BAYEGAN_SEARCH_PATCH_MIN` (tests patch small archives with it). */
+const patchMinimum = () => tuned('BAYEGAN_SEARCH_PATCH_MIN', PATCH_MINIMUM);
+
+/** Fewest articles in a shard: {@link SHARD_SIZE}, or `BAYEGAN_SEARCH_SHARD_SIZE` (tests index small archives in several shards with it). */
+const shardSize = () => Math.max(1, tuned('BAYEGAN_SEARCH_SHARD_SIZE', SHARD_SIZE));
 
 /** Where the index of a shard (or the recent one) is published. */
 function indexPath(name: string): string {
@@ -120,7 +130,7 @@ async function indexOutputs(inputs: SearchInputs, shards: SearchShard[], outputs
   const candidates = shardInputs(inputs, shards, version);
   const minimum = patchMinimum();
   let plan = planSearch(candidates, known, { minimum });
-  const make = (entries: Entry[], runtime: boolean) => inputs.index({ records: entries.map((e) => e.input()), runtime });
+  const make = (entries: Entry[], runtime: boolean) => inputs.index(() => ({ records: entries.map((e) => e.input()), runtime }));
   const recentBase = outputKey(SEARCH_FORM_VERSION, SEARCH_INDEX_VERSION, version, RECENT);
   const recentKey = (entries: Entry[]) => shardKeyOf({ name: RECENT, base: recentBase, entries });
   // The recent index is started at once, while the output folder is prepared: only a shard
@@ -135,11 +145,14 @@ async function indexOutputs(inputs: SearchInputs, shards: SearchShard[], outputs
   }
   if (broken.size > 0) plan = planSearch(candidates, known, { minimum, broken });
   const next: ShardState[] = [];
-  // A shard is handed to the indexer when the one before it is done (its records are not held
-  // meanwhile); an unchanged one only if the writer asks for one of its files.
+  // Every shard to index is handed to the indexer now, in order (it runs as many at a time as it
+  // has room for), and published in order; an unchanged one only if the writer asks for one of its files.
+  const fresh = plan.shards.map((p, index) => (p.mode === 'fresh' ? make(p.shard.entries, index === 0) : undefined));
+  // Awaited in turn below; one that fails meanwhile must not be an unhandled rejection.
+  for (const made of fresh) made?.catch(() => undefined);
   for (const [index, p] of plan.shards.entries()) {
     const { name, base, entries } = p.shard;
-    if (p.mode === 'fresh') next.push(published(outputs, name, base, p.key, await make(entries, index === 0), entries));
+    if (p.mode === 'fresh') next.push(published(outputs, name, base, p.key, await fresh[index]!, entries));
     // A patched index's records are no longer all at hand: it was checked whole above.
     else if (p.mode === 'patched') next.push(keptAsMade(outputs, p.before, () => Promise.reject(new Error(`Search index: the files of index ${name} changed in the output folder during the build; build again.`))));
     else next.push(keptAsMade(outputs, p.before, () => make(entries, index === 0)));
@@ -183,7 +196,7 @@ export function searchOutputs(inputs: SearchInputs): SearchOutputs {
   const { model, paths, theme } = inputs;
   const templates = paths.templates;
   const { config } = model;
-  const shards = searchShards(model);
+  const shards = searchShards(model, shardSize());
   const ready: Output[] = [];
   const index: SearchIndex = {
     take: () => ready.splice(0),

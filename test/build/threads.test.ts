@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,5 +23,28 @@ describe('the worker pool', () => {
     expect(pooled.result.rendered).toBe(150);
     expect(Object.keys(tree(pooled.dist)).length).toBeGreaterThan(150);
     expect(tree(pooled.dist)).toEqual(tree(single.dist));
+  });
+
+  it('publishes a search index made of shards indexed two at a time as the same bytes as one at a time', { timeout: 240_000 }, async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'bayegan-threads-search-'));
+    generateCorpus(root, 400, 11);
+    // Shards of 80 articles, each large enough for a thread of its own.
+    process.env.BAYEGAN_SEARCH_SHARD_SIZE = '80';
+    try {
+      await build(root, { out: 'pooled', cache: '.cache-pooled', threads: 2 });
+      // Its record of the index lost, the next build indexes every shard again while it has almost no
+      // page to render: the pages are done at once and the shards are indexed two at a time.
+      rmSync(path.join(root, '.cache-pooled/search-index.tsv'));
+      const article = readdirSync(path.join(root, 'content'), { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('.md'))!;
+      appendFileSync(path.join(root, 'content', article), '\nبند تازه‌ای در پایان خبر.\n');
+      const pooled = await build(root, { out: 'pooled', cache: '.cache-pooled', threads: 2 });
+      expect(pooled.result.rendered).toBe(1);
+      const single = await build(root, { out: 'single', cache: '.cache-single', threads: 0 });
+      const shards = readdirSync(path.join(pooled.dist, 'pagefind')).filter((name) => /^\d{6}$/.test(name));
+      expect(shards.length).toBeGreaterThanOrEqual(4);
+      expect(tree(pooled.dist)).toEqual(tree(single.dist));
+    } finally {
+      delete process.env.BAYEGAN_SEARCH_SHARD_SIZE;
+    }
   });
 });
