@@ -87,6 +87,29 @@ describe('the output folder', () => {
     expect(bytes((await build(root)).dist)).toEqual(await clean());
   });
 
+  it('renders again, after a build that changed every page, only what the next edit changes: the standby tree is brought up to date', async () => {
+    const root = project(Array.from({ length: 40 }, (_, i) => i + 1));
+    // The edit patches the search index rather than indexing its one small shard again (whose files would all be rendered again, unchanged).
+    process.env.BAYEGAN_SEARCH_PATCH_MIN = '0';
+    onTestFinished(() => {
+      delete process.env.BAYEGAN_SEARCH_PATCH_MIN;
+    });
+    await build(root);
+    await build(root);
+    // Every page changes (the site's title is on each), and the record of changes names them all.
+    const settings = path.join(root, 'content/site.yml');
+    writeFileSync(settings, readFileSync(settings, 'utf8').replace('title: آزمایش', 'title: آزمایش دوم'));
+    const retitled = await build(root);
+    expect(retitled.result.written).toBeGreaterThan(20);
+    appendFileSync(path.join(root, 'content/news/2.md'), '\nبند تازه.\n');
+    const edited = await build(root);
+    // Without those pages brought into the standby tree, every one of them would be rendered again.
+    const rendered = edited.result.written + edited.result.unchanged;
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(retitled.result.written / 4);
+    expect(edited.result.skipped).toBeGreaterThan(retitled.result.written / 2);
+  });
+
   it('never writes through a link planted in .cache/ under the name of the build stamp', async () => {
     // The stamp is kept for a known code version (the CLI's bundle sets it).
     process.env.BAYEGAN_CODE_VERSION = 'test';
