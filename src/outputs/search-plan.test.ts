@@ -58,6 +58,8 @@ describe('planSearch', () => {
   it('indexes a shard again whose files are not whole in the output folder', () => {
     const now = shard('139301', [entry(1), entry(2, 'b'), entry(3)]);
     expect(planSearch([now, b], known, { minimum: 0, broken: new Set(['139301']) }).shards.map((p) => p.mode)).toEqual(['fresh', 'same']);
+    // Unchanged, but not in the output folder (dist/ not restored): indexed again, not kept as it was.
+    expect(planSearch([now, b], known, { minimum: 0, broken: new Set(['139401']) }).shards.map((p) => p.mode)).toEqual(['patched', 'fresh']);
   });
 
   it('folds the most changed shards back into fresh indexes once the patches would hold more than the limit', () => {

@@ -61,7 +61,7 @@ export const RECENT_LIMIT = 200;
  */
 export const PATCH_MINIMUM = 128;
 
-/** How a plan patches: see {@link RECENT_LIMIT}, {@link PATCH_MINIMUM}; `broken` shards are not whole in the output folder. */
+/** How a plan patches: see {@link RECENT_LIMIT}, {@link PATCH_MINIMUM}; `broken` shards are not whole in the output folder (indexed again, changed or not). */
 export interface PlanOptions {
   limit?: number;
   minimum?: number;
@@ -87,8 +87,8 @@ const weight = (p: PlannedShard) => (p.mode === 'fresh' ? 0 : p.changed.length +
 /**
  * Which shards to index again. A shard whose records all match its last index is kept; one of
  * `minimum` records or more with the same base and a few records changed, added or gone is
- * patched (unless it is `broken`: its files are not in the output folder as they were made); the
- * rest are indexed again. When the
+ * patched; the rest, and any that is `broken` (its files are not in the output folder as they
+ * were made), are indexed again. When the
  * patches would hold more than `limit` records, the most changed shards are indexed again
  * instead until they do not, so the recent index stays small and each shard is whole again in time.
  */
@@ -97,8 +97,9 @@ export function planSearch(shards: ShardInput[], known: ReadonlyMap<string, Shar
   const planned = shards.map((shard): PlannedShard => {
     const key = shardKeyOf(shard);
     const before = known.get(shard.name);
-    if (before && before.key === key) return { mode: 'same', shard, key, before, changed: [], superseded: [] };
-    if (!before || shard.entries.length < minimum || before.base !== shard.base || before.pages.length === 0 || broken.has(shard.name)) return { mode: 'fresh', shard, key };
+    if (!before || broken.has(shard.name)) return { mode: 'fresh', shard, key };
+    if (before.key === key) return { mode: 'same', shard, key, before, changed: [], superseded: [] };
+    if (shard.entries.length < minimum || before.base !== shard.base || before.pages.length === 0) return { mode: 'fresh', shard, key };
     return diff(shard, key, before);
   });
   let total = planned.reduce((sum, p) => sum + (p.mode === 'patched' ? weight(p) : 0), 0);

@@ -4,7 +4,7 @@ import { SEARCH_FORM_VERSION, toPersianDigits } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
 import type { Article } from '../validate/index.ts';
 import { pagefindVersion, type IndexedShard, type ShardJob } from './search-index.ts';
-import { PATCH_MINIMUM, planSearch, shardKeyOf, type Entry, type ShardInput, type ShardState } from './search-plan.ts';
+import { PATCH_MINIMUM, planSearch, shardKeyOf, type Entry, type PlannedShard, type ShardInput, type ShardState } from './search-plan.ts';
 import { searchAssets, type BundleCache } from './search-assets.ts';
 import { recordInput, searchShards, SHARD_SIZE, type SearchShard } from './search-records.ts';
 
@@ -43,6 +43,8 @@ export interface SearchInputs {
 }
 
 const RECENT = 'recent';
+/** The file of an index that the search page loads first. */
+const ENTRY = 'pagefind-entry.json';
 /** Where the page finds the recent index and the pages it supersedes. */
 const RECENT_FILE = '/pagefind/recent.json';
 
@@ -138,21 +140,38 @@ async function indexOutputs(inputs: SearchInputs, shards: SearchShard[], outputs
   const earlyKey = recentKey(plan.recent);
   const early = plan.recent.length > 0 && known.get(RECENT)?.key !== earlyKey ? make(plan.recent, false) : undefined;
   early?.catch(() => undefined);
-  // A patched index is published as it was: its files must be whole in the output folder.
+  // So are the shards to index: every one of them is handed to the indexer now, in order (it runs
+  // as many at a time as it has room for). One that a shard found broken below makes needless
+  // (rare: it was folded into a fresh index to make room for patches) is simply not published.
+  const started = new Map<string, Promise<IndexedShard>>();
+  const start = (p: PlannedShard, index: number) => {
+    let made = started.get(p.shard.name);
+    if (!made) {
+      started.set(p.shard.name, (made = make(p.shard.entries, index === 0)));
+      // Awaited in turn below; one that fails meanwhile must not be an unhandled rejection.
+      made.catch(() => undefined);
+    }
+    return made;
+  };
+  plan.shards.forEach((p, index) => p.mode === 'fresh' && start(p, index));
+  // A patched index is published as it was: its files must be whole in the output folder. An
+  // unchanged one whose entry is not there (a CI run that restored .cache/ but not dist/) is
+  // indexed again now, beside the pages, rather than when the writer asks for its files after them;
+  // one missing only some other file is made again then, as ever.
   const broken = new Set<string>();
+  const filesOf = (state: ShardState, files: readonly string[]) => files.map((file) => ({ path: indexPath(state.name) + file, key: state.key }));
   for (const p of plan.shards) {
-    if (p.mode === 'patched' && !(await inputs.intact(p.before.files.map((file) => ({ path: indexPath(p.shard.name) + file, key: p.before.key }))))) broken.add(p.shard.name);
+    if (p.mode === 'fresh') continue;
+    const files = p.mode === 'patched' ? p.before.files : p.before.files.filter((file) => file === ENTRY);
+    if (files.length > 0 && !(await inputs.intact(filesOf(p.before, files)))) broken.add(p.shard.name);
   }
   if (broken.size > 0) plan = planSearch(candidates, known, { minimum, broken });
   const next: ShardState[] = [];
-  // Every shard to index is handed to the indexer now, in order (it runs as many at a time as it
-  // has room for), and published in order; an unchanged one only if the writer asks for one of its files.
-  const fresh = plan.shards.map((p, index) => (p.mode === 'fresh' ? make(p.shard.entries, index === 0) : undefined));
-  // Awaited in turn below; one that fails meanwhile must not be an unhandled rejection.
-  for (const made of fresh) made?.catch(() => undefined);
+  // Indexes are published in order; an unchanged one is made only if the writer asks for one of its files.
+  plan.shards.forEach((p, index) => p.mode === 'fresh' && start(p, index));
   for (const [index, p] of plan.shards.entries()) {
     const { name, base, entries } = p.shard;
-    if (p.mode === 'fresh') next.push(published(outputs, name, base, p.key, await fresh[index]!, entries));
+    if (p.mode === 'fresh') next.push(published(outputs, name, base, p.key, await start(p, index), entries));
     // A patched index's records are no longer all at hand: it was checked whole above.
     else if (p.mode === 'patched') next.push(keptAsMade(outputs, p.before, () => Promise.reject(new Error(`Search index: the files of index ${name} changed in the output folder during the build; build again.`))));
     else next.push(keptAsMade(outputs, p.before, () => make(entries, index === 0)));

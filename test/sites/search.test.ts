@@ -117,6 +117,19 @@ describe('the search outputs', () => {
     expect(JSON.parse(readFileSync(path.join(index, 'recent.json'), 'utf8'))).toEqual({ index: '/pagefind/recent/', superseded: [idOf(old)] });
   });
 
+  it('publishes an unchanged index again, as it was made, when the output folder lost it (.cache/ restored without dist/)', async () => {
+    const root = writeSite(SITE);
+    const first = await build(root);
+    const index = path.join(first.dist, 'pagefind');
+    const files = new Map(filesUnder(index).map((f) => [f, readFileSync(path.join(index, f), 'base64')]));
+    const memo = readFileSync(path.join(root, '.cache/search-index.tsv'), 'utf8');
+    rmSync(first.dist, { recursive: true });
+    // Its entry missing, the shard is indexed again beside the pages (how much sooner is the benchmark's to say).
+    await build(root);
+    expect(new Map(filesUnder(index).map((f) => [f, readFileSync(path.join(index, f), 'base64')]))).toEqual(files);
+    expect(readFileSync(path.join(root, '.cache/search-index.tsv'), 'utf8')).toBe(memo);
+  });
+
   it('indexes a shard of fewer than 128 articles again rather than patching it', async () => {
     delete process.env.BAYEGAN_SEARCH_PATCH_MIN;
     const root = writeSite(SITE);
