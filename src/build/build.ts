@@ -161,10 +161,8 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
           if (flushing) await flushing;
           files += 1;
           if (files % 1000 === 0) {
-            // Only while pages go to the pool (a build from nothing, a template edited): then the
-            // threads hold hundreds of MB beside this heap. An edit renders a handful and stays far
-            // below that; its collections cost 0.15 s at 20,000 articles and saved it nothing.
-            if (requested > POOL_THRESHOLD) collectIfGrown();
+            // An edit renders a handful of pages, here: on a small heap it is not collected.
+            collectIfGrown(requested <= POOL_THRESHOLD);
             // Let events in: when the writer skips whole windows of pages this loop never waits, and
             // the search index's exchanges with Pagefind would wait for the last page.
             await turn();

@@ -42,7 +42,15 @@ export function collectGarbage(madeMuch: boolean): void {
   else baseline = heapUsed();
 }
 
-/** During a long phase (cheap enough to call every thousand pages): collect when the heap has grown by {@link GROWTH_BYTES} or an eighth. */
-export function collectIfGrown(): void {
-  if (heapUsed() - baseline >= Math.max(GROWTH_BYTES, baseline / GROWTH_SHARE)) collect();
+/**
+ * During a long phase (cheap enough to call every thousand pages): collect when the heap has grown
+ * by {@link GROWTH_BYTES} or an eighth. With `idle` threads (an edit renders its few pages here)
+ * and a heap under {@link LARGE_HEAP_BYTES}, never: at 20,000 articles an edit's collections cost
+ * 0.15 s and kept it 17 MB lower, far under any limit; at 100,000 (~500 MB of heap) they keep an
+ * edit's peak ~300 MB lower.
+ */
+export function collectIfGrown(idle = false): void {
+  const used = heapUsed();
+  if (idle && used < LARGE_HEAP_BYTES) return;
+  if (used - baseline >= Math.max(GROWTH_BYTES, baseline / GROWTH_SHARE)) collect();
 }
