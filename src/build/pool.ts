@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { envWholeNumber } from '../config/index.ts';
 import runTask, { type Task } from './tasks.ts';
 
 /** Runs tasks on worker threads, or in this thread when there are none. */
@@ -32,9 +33,7 @@ export const PAGE_THREADS: ThreadLimits = { youngMb: 8 };
 
 /** Threads for a build: one per core, overridable with BAYEGAN_THREADS (0 runs everything in the main thread). */
 export function defaultThreads(): number {
-  const override = process.env.BAYEGAN_THREADS;
-  if (override !== undefined && /^\d+$/.test(override)) return Number(override);
-  return availableParallelism();
+  return envWholeNumber('BAYEGAN_THREADS') ?? availableParallelism();
 }
 
 /**

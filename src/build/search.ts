@@ -152,7 +152,7 @@ export function searchOutputsOf(
   const close = async () => {
     closed = true;
     const running = runners.splice(0);
-    await Promise.all(running.map((r) => r?.close()));
+    await Promise.all(running.map((r) => r.close()));
   };
   const widen = () => gate.widen(project.threads);
   return { ...search, took, widen, close };

@@ -1,4 +1,5 @@
 export * from './clock.ts';
+export * from './env.ts';
 export * from './load.ts';
 export * from './parse-budget.ts';
 export * from './paths.ts';

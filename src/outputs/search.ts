@@ -1,4 +1,4 @@
-import { articlePath, withBase, type ProjectPaths } from '../config/index.ts';
+import { articlePath, envWholeNumber, withBase, type ProjectPaths } from '../config/index.ts';
 import { outputKey, pageKey, pageMeta, sharedSite, themeAssets, type BodyRef, type Output, type Theme, type ThemeAssets } from '../pages/index.ts';
 import { SEARCH_FORM_VERSION, toPersianDigits } from '../persian/index.ts';
 import type { SiteModel } from '../site/index.ts';
@@ -48,17 +48,11 @@ const ENTRY = 'pagefind-entry.json';
 /** Where the page finds the recent index and the pages it supersedes. */
 const RECENT_FILE = '/pagefind/recent.json';
 
-// A whole number from the environment, for tests that need small archives to behave like large ones.
-function tuned(name: string, fallback: number): number {
-  const value = process.env[name];
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : fallback;
-}
-
 /** Fewest records in a shard that is patched: {@link PATCH_MINIMUM}, or `BAYEGAN_SEARCH_PATCH_MIN` (tests patch small archives with it). */
-const patchMinimum = () => tuned('BAYEGAN_SEARCH_PATCH_MIN', PATCH_MINIMUM);
+const patchMinimum = () => envWholeNumber('BAYEGAN_SEARCH_PATCH_MIN') ?? PATCH_MINIMUM;
 
 /** Fewest articles in a shard: {@link SHARD_SIZE}, or `BAYEGAN_SEARCH_SHARD_SIZE` (tests index small archives in several shards with it). */
-const shardSize = () => Math.max(1, tuned('BAYEGAN_SEARCH_SHARD_SIZE', SHARD_SIZE));
+const shardSize = () => Math.max(1, envWholeNumber('BAYEGAN_SEARCH_SHARD_SIZE') ?? SHARD_SIZE);
 
 /** Where the index of a shard (or the recent one) is published. */
 function indexPath(name: string): string {
