@@ -86,7 +86,7 @@ export async function bundledCli() {
       mkdirSync(path.dirname(dir), { recursive: true });
       await esbuild.build({
         absWorkingDir: root,
-        entryPoints: { cli: 'src/cli/main.ts', worker: 'src/build/tasks.ts' },
+        entryPoints: { cli: 'src/cli/main.ts', worker: 'src/build/tasks.ts', 'inspect-worker': 'src/build/inspect-thread.ts' },
         outdir: building,
         outExtension: { '.js': '.mjs' },
         bundle: true,

@@ -4,10 +4,11 @@ import type { Diagnostic } from '../diagnostics/index.ts';
 import { brandFiles, loadTheme, themeAssets } from '../pages/index.ts';
 import { buildSiteModel } from '../site/index.ts';
 import { checkFolders, describeHolder, inspectOutput, liveSiteIntact, OutputWriter, type WriteStats } from '../write/index.ts';
-import { buildTime, loadSiteConfig, resolvePaths } from '../config/index.ts';
+import { buildTime, envWholeNumber, loadSiteConfig, resolvePaths } from '../config/index.ts';
 import { formatJalaliCanonical, jalaliFromEpochMs } from '../persian/index.ts';
 import { collectIfGrown } from './memory.ts';
 import { siteOutputs, type OutputCounts } from './outputs.ts';
+import { startInspector, type Inspector } from './inspector.ts';
 import { createRunner } from './pool.ts';
 import { PROGRESS_EVERY } from './progress.ts';
 import { searchOutputsOf } from './search.ts';
@@ -59,6 +60,9 @@ export interface BuildOptions extends RunOptions {
 
 // Pages are handed to the pool only when there are enough to pay for it.
 const POOL_THRESHOLD = 256;
+// The output folder is looked at in a thread of its own from this many sources (~2,600 files:
+// ~15 ms of stats in this thread), or `BAYEGAN_INSPECT_MIN` (tests inspect small sites with it).
+const INSPECT_THRESHOLD = 1000;
 
 /**
  * Build the site into `dist/`: the checked pipeline, then indexes, pages and outputs, written
@@ -68,7 +72,7 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
   const paths = resolvePaths(options);
   // A folder bayegan may not build into is refused before any work.
   checkFolders(paths);
-  inspectOutput(paths);
+  const live = inspectOutput(paths);
   const scanned = await scanProject(paths, new Timings(options.listener));
   const code = process.env.BAYEGAN_CODE_VERSION;
   let inputs: StampInputs | undefined;
@@ -90,8 +94,13 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     clearStamp(paths);
   }
   const project = await checkProject({ ...options, now: options.now ?? buildTime() }, true, scanned);
+  let inspector: Inspector | undefined;
   try {
     failOnErrors(project.diagnostics);
+    // Rebuilding a large site, a thread looks at the files of the last build while this one makes
+    // its pages (see `inspectTree`): started now, it is ready by the time the output folder is claimed.
+    if (live && project.threads > 0 && scanned.sources.length >= (envWholeNumber('BAYEGAN_INSPECT_MIN') ?? INSPECT_THRESHOLD)) inspector = startInspector();
+    const inspecting = inspector;
     const { paths, config, settings } = project;
     const model = buildSiteModel(project.articles, config, { drafts: options.drafts ?? false, related: cachedRelated(paths.cache) });
     project.timings.mark('site model');
@@ -116,11 +125,21 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       {
         waiting: (holder) => options.waiting?.(`Waiting for another build of this output folder to finish (${describeHolder(holder)}).`),
         listFiles: options.listFiles ?? false,
+        ...(inspecting && {
+          inspect: async (job) => {
+            const found = await inspecting.inspect(job);
+            if (job.part === 'files' && found) inspected = performance.now() - claimed;
+            return found;
+          },
+        }),
       },
     );
     options.signal?.addEventListener('abort', () => writer.release(), { once: true });
     let files = 0;
     let search: ReturnType<typeof searchOutputsOf>;
+    // When the output folder was claimed, and how long after it its files had all been looked at (in the inspecting thread).
+    let claimed = 0;
+    let inspected: number | undefined;
     try {
       // The search index starts first: it is made on its own thread while the output folder is
       // prepared (after a cold build, a standby tree of the whole site) and the pages rendered.
@@ -129,12 +148,13 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       const started = new Promise<boolean>((resolve) => (ready = resolve));
       // The theme's files (read and hashed) are made once, for the pages and the search page.
       const assets = themeAssets(paths.templates, config, paths);
-      search = searchOutputsOf(project, model, theme, async (files) => (await started) && files.every((file) => writer.vouches(file)), assets);
+      search = searchOutputsOf(project, model, theme, async (files) => (await started) && writer.vouchesFor(files), assets);
       await writer.start().catch((error: unknown) => {
         ready(false);
         throw error;
       });
       ready(true);
+      claimed = performance.now();
       project.timings.mark('output folder');
       const site = siteOutputs({
         model,
@@ -171,12 +191,14 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
         }
       }
       await writer.flush();
-      project.timings.mark('pages and outputs', search && `and the search index beside them, ${((await search.took) / 1000).toFixed(2)} s`);
+      const beside = [search && `the search index ${((await search.took) / 1000).toFixed(2)} s`, inspected !== undefined && `the last build's files looked at ${(inspected / 1000).toFixed(2)} s`].filter(Boolean);
+      project.timings.mark('pages and outputs', beside.length > 0 ? `and beside them ${beside.join(', ')}` : undefined);
       // Everything is rendered and indexed: the threads go (with their heaps) before the site is published.
       await search?.close();
       await project.close();
       const stats = await writer.commit();
       project.timings.mark('commit');
+      await inspector?.close();
       const warnings = [...project.warnings, ...writer.warnings];
       if (rebuilt > 0) warnings.push(`${rebuilt} rendered bod${rebuilt === 1 ? 'y was' : 'ies were'} missing or damaged in the cache (.cache/html/) and rendered again.`);
       if (inputs) {
@@ -215,5 +237,6 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     }
   } finally {
     await project.close();
+    await inspector?.close();
   }
 }

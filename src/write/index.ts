@@ -1,3 +1,4 @@
+export * from './inspect.ts';
 export * from './lock.ts';
 export * from './location.ts';
 export * from './manifest.ts';

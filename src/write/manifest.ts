@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../config/index.ts';
+import { writeFileAtomic } from '../config/paths.ts';
 import { unsafeReason } from './safe-path.ts';
 
 /** What a build wrote for one output file. */
@@ -49,12 +49,6 @@ export function isKept(line: string): boolean {
 /** The stored form of an entry: `key<TAB>size<TAB>mtimeMs`. */
 export function entryLine(entry: ManifestEntry): string {
   return `${entry.key}\t${entry.size}\t${entry.mtimeMs}`;
-}
-
-/** Read an entry back from its stored form. */
-export function parseEntry(line: string): ManifestEntry {
-  const [key = '', size = '0', mtimeMs = '0'] = line.split('\t');
-  return { key, size: Number(size), mtimeMs: Number(mtimeMs) };
 }
 
 /**

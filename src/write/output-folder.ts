@@ -4,10 +4,11 @@ import path from 'node:path';
 import type { ProjectPaths } from '../config/index.ts';
 import { SetupFailure } from '../diagnostics/index.ts';
 import { FileLock, type LockHolder } from './lock.ts';
-import { changedFiles, isKept, parseEntry, readChanges, readManifest, writeChanges, type Manifest } from './manifest.ts';
+import { changedFiles, isKept, readChanges, readManifest, writeChanges, type Manifest } from './manifest.ts';
 import { MARKER, readMarker, type Marker } from './marker.ts';
 import { checkFolders, realPath } from './location.ts';
-import { foldersOfFiles, listChangedSince, recordedSince } from './changed-folders.ts';
+import { recordedSince } from './changed-folders.ts';
+import { liveListing, unlikeRecord } from './inspect.ts';
 import { forgetFolders, linkInto, listTree, pruneEmpty, removeFrom, type TreeListing } from './tree.ts';
 
 /** Where the trees of one output folder are kept, and the files that describe them. */
@@ -89,7 +90,7 @@ export class OutputFolder {
   readonly places: Places;
   private readonly lock: FileLock;
   // The live site's record and when it was written: what the live site can have gained since.
-  private live: { manifest: Manifest; since: number } | undefined;
+  private live: { manifest: Manifest; since: number; record: string } | undefined;
   // The id of the live site when its record was found: what the next tree's changes start from.
   private liveId: string | undefined;
 
@@ -159,7 +160,7 @@ export class OutputFolder {
       const stored = readManifest(file);
       if (stored?.id !== id) continue;
       const since = recordedSince(file);
-      this.live = since === undefined ? undefined : { manifest: stored.entries, since };
+      this.live = since === undefined ? undefined : { manifest: stored.entries, since, record: file };
       if (stored.refused > 0) warnings.push(`${stored.refused} line${stored.refused === 1 ? '' : 's'} of the cache's record of the output (${path.basename(file)}) named a path outside the output folder and were ignored.`);
       return stored.entries;
     }
@@ -221,11 +222,11 @@ export class OutputFolder {
    * its own there. Returns the kept, the replaced (only files known not to be bayegan's) and the
    * entries that are not regular files (never carried over).
    */
-  carryForeign(owned: Set<string> | undefined, made: Set<string>): { kept: string[]; replaced: string[]; skipped: string[] } {
+  carryForeign(owned: Set<string> | undefined, made: Set<string>, listed?: TreeListing): { kept: string[]; replaced: string[]; skipped: string[] } {
     const { out, standby } = this.places;
     const result = { kept: [] as string[], replaced: [] as string[], skipped: [] as string[] };
     if (!existsSync(path.join(out, MARKER))) return result;
-    const listing = this.listLive(owned);
+    const listing = (owned && this.live && listed) || this.listLive(owned);
     for (const file of listing.files) {
       if (owned?.has(file) || file === MARKER || isTemporary(file)) continue;
       if (made.has(file)) {
@@ -240,13 +241,16 @@ export class OutputFolder {
   // whatever its changed folders hold (a walk of every folder costs more than the rest of an edit's
   // build); without it, every file.
   private listLive(owned: Set<string> | undefined): TreeListing {
-    const { out } = this.places;
     const live = owned && this.live;
-    const changed = live && listChangedSince(out, foldersOfFiles(live.manifest.keys()), live.since);
-    if (!live || !changed) return listTree(out);
-    const files = new Set(changed.files);
-    for (const [file, entry] of live.manifest) if (isKept(entry)) files.add(file);
-    return { files: [...files].sort(), others: changed.others.sort() };
+    return live ? liveListing(this.places.out, live.manifest, live.since) : listTree(this.places.out);
+  }
+
+  /**
+   * The live site's record, for another thread to read (see `inspectTree`): its file, its id,
+   * and when it was written. Undefined before `claim`, or when there is none to trust.
+   */
+  get liveRecord(): { record: string; id: string; since: number } | undefined {
+    return this.live && this.liveId !== undefined ? { record: this.live.record, id: this.liveId, since: this.live.since } : undefined;
   }
 
   /**
@@ -285,17 +289,9 @@ export function liveSiteIntact(paths: ProjectPaths): number | undefined {
   const marker = readMarker(places.out);
   const stored = marker && readManifest(places.live);
   if (!stored || stored.id !== marker.id || stored.refused > 0 || stored.entries.size === 0) return undefined;
-  // Every name was refused above if it could leave the folder, so it is joined as it is (a stat
-  // per file of the site is this check's whole cost).
-  const out = places.out + path.sep;
-  for (const [file, line] of stored.entries) {
-    const entry = parseEntry(line);
-    const stat = statSync(out + file, { throwIfNoEntry: false });
-    if (!stat?.isFile() || stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs) return undefined;
-  }
-  return stored.entries.size;
+  // A stat per file of the site is this check's whole cost.
+  return unlikeRecord(places.out, stored.entries, 1).length === 0 ? stored.entries.size : undefined;
 }
-
 /**
  * Whether bayegan may build into the output folder: its marker when it is bayegan's, undefined
  * when it is missing or empty; a {@link SetupFailure} for anything else (a file, a link, a

@@ -1,6 +1,6 @@
 import { closeSync, copyFileSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { temporaryPath } from '../config/index.ts';
+import { temporaryPath } from '../config/paths.ts';
 import { resolveInside, UnsafeOutputPath } from './safe-path.ts';
 
 // Folders of a tree known to be real folders inside it, per tree: checked once each.

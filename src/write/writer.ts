@@ -3,6 +3,7 @@ import path from 'node:path';
 import { outputFile, type ProjectPaths } from '../config/index.ts';
 import { isTemplateOutput, type DataOutput, type Output, type PageJob } from '../pages/index.ts';
 import type { LockHolder } from './lock.ts';
+import type { InspectJob, Inspection } from './inspect.ts';
 import { entryLine, FOREIGN, UNKNOWN, writeManifest, type Manifest } from './manifest.ts';
 import { MARKER, markerText, treeId } from './marker.ts';
 import { OutputFolder } from './output-folder.ts';
@@ -35,10 +36,18 @@ export interface WriterOptions {
   waiting?: (holder: LockHolder) => void;
   /** Name every file written and removed in the stats (`--verbose`). Default: false. */
   listFiles?: boolean;
+  /**
+   * Runs the two looks at the disk that an edit of a large site spends most on (see
+   * `inspectTree`) somewhere else, a thread, while the pages are made. Default: none; each file is
+   * then checked as its output comes, and the live site listed when the build is committed.
+   */
+  inspect?: (job: InspectJob) => Promise<Inspection | undefined>;
 }
 
 // Outputs are checked against the manifest this many at a time.
 const WINDOW = 256;
+// While the files are being inspected elsewhere, outputs wait for the result up to this many.
+const WAITING_LIMIT = 65_536;
 // Template outputs go to the renderer in batches of this size.
 const BATCH = 32;
 
@@ -53,8 +62,13 @@ function sample(files: string[]): string {
 
 // The manifest vouches for a file when its line is the one this output and the file now would
 // write (see `entryLine`): key, size and time as the previous build recorded them; no parse per file.
-function vouched(line: string | undefined, key: string, now: Stats | undefined): boolean {
-  return line !== undefined && now?.isFile() === true && line === entryLine({ key, size: now.size, mtimeMs: now.mtimeMs });
+function vouched(line: string, key: string, now: Stats | undefined): boolean {
+  return now?.isFile() === true && line === entryLine({ key, size: now.size, mtimeMs: now.mtimeMs });
+}
+
+// The same, for a file already found to be as its line records it (not among an inspection's `unlike`): the key is the line's.
+function vouchedAsRecorded(line: string, key: string): boolean {
+  return line.length > key.length && line.charCodeAt(key.length) === 9 && line.startsWith(key);
 }
 
 /**
@@ -75,6 +89,11 @@ export class OutputWriter {
   private readonly writtenFiles: string[] = [];
   private readonly removedFiles: string[] = [];
   private started = false;
+  // The files found unlike their record by an inspection elsewhere, once it is done; undefined
+  // without one (or when it failed): each file is then looked at as its output comes.
+  private unlike: Set<string> | undefined;
+  private inspecting: Promise<void> | undefined;
+  private listing: Promise<Inspection | undefined> | undefined;
   /** Problems with the cache or the output folder that were repaired: for the user to know. */
   readonly warnings: string[] = [];
 
@@ -98,14 +117,34 @@ export class OutputWriter {
     this.previous = claimed.manifest;
     this.owned = claimed.owned;
     this.warnings.push(...claimed.warnings);
+    const record = this.folder.liveRecord;
+    const inspect = this.options.inspect;
+    if (!inspect || !record || this.previous.size === 0) return;
+    // A failed inspection only means looking at each file here, as without one.
+    const files = inspect({ part: 'files', record: record.record, id: record.id, tree: this.tree }).catch(() => undefined);
+    this.inspecting = files.then((found) => {
+      if (found?.unlike) this.unlike = new Set(found.unlike);
+      this.inspecting = undefined;
+    });
+    if (this.owned) this.listing = inspect({ part: 'live', record: record.record, id: record.id, out: this.folder.paths.out, since: record.since }).catch(() => undefined);
   }
 
-  /** Whether an output's file is in the tree as the previous build made it, with this key (after `start`). */
-  vouches(output: Pick<Output, 'path' | 'key'>): boolean {
+  /** Whether these outputs' files are in the tree as the previous build made them, with these keys (after `start`; false before). */
+  async vouchesFor(outputs: ReadonlyArray<Pick<Output, 'path' | 'key'>>): Promise<boolean> {
     if (!this.started) return false;
-    const file = this.fileOf(output);
+    await this.inspecting;
+    return outputs.every((output) => this.asMade(this.fileOf(output), output.key));
+  }
+
+  // Whether a file (refused by `fileOf` if unsafe) is in the tree as the previous build made it,
+  // with this key: as the inspection found it, or else as a look at it now finds it.
+  private asMade(file: string, key: string): boolean {
     const line = this.previous.get(file);
-    return vouched(line, output.key, line === undefined ? undefined : statSync(resolveInside(this.tree, file), { throwIfNoEntry: false }));
+    if (line === undefined) return false;
+    if (this.unlike) return !this.unlike.has(file) && vouchedAsRecorded(line, key);
+    // Synchronous stat is several times cheaper than the promise API for this many small calls.
+    // The file was refused by `fileOf` if it could leave the tree, so it is joined as it is.
+    return vouched(line, key, statSync(`${this.tree}${path.sep}${file}`, { throwIfNoEntry: false }));
   }
 
   /**
@@ -115,7 +154,9 @@ export class OutputWriter {
    */
   emit(output: Output): Promise<void> | undefined {
     this.pending.push(output);
-    return this.pending.length >= WINDOW ? this.flush() : undefined;
+    if (this.pending.length < WINDOW) return undefined;
+    // While the files are inspected elsewhere, outputs wait (their keys are being made meanwhile).
+    return this.inspecting && this.pending.length < WAITING_LIMIT ? undefined : this.flush();
   }
 
   private record(file: string, key: string, staged: Staged): void {
@@ -141,6 +182,7 @@ export class OutputWriter {
 
   /** Skip what the manifest vouches for; render, compare and stage the rest. */
   async flush(): Promise<void> {
+    await this.inspecting;
     const outputs = this.pending;
     this.pending = [];
     const files = outputs.map((o) => this.fileOf(o));
@@ -149,19 +191,14 @@ export class OutputWriter {
       // Claimed now, filled in below, so a second output for the same file in this window is caught too.
       this.next.set(file, '');
     }
-    const tree = this.tree + path.sep;
     const templates: PageJob[] = [];
     // The key of each file given to the renderer, which answers for those files and no others.
     const keys = new Map<string, string>();
     const data: Array<[DataOutput, string]> = [];
     outputs.forEach((output, index) => {
       const file = files[index]!;
-      const line = this.previous.get(file);
-      // Synchronous stat is several times cheaper than the promise API for this many small calls.
-      // Each file was refused above if it could leave the tree, so it is joined as it is.
-      const now = line === undefined ? undefined : statSync(tree + file, { throwIfNoEntry: false });
-      if (vouched(line, output.key, now)) {
-        this.next.set(file, line!);
+      if (this.asMade(file, output.key)) {
+        this.next.set(file, this.previous.get(file)!);
         this.stats.skipped += 1;
       } else if (isTemplateOutput(output)) {
         const job: PageJob = { file, template: output.template, context: output.context() };
@@ -198,7 +235,7 @@ export class OutputWriter {
       if (this.options.listFiles) this.removedFiles.push(file);
     }
     pruneEmpty(tree, stale);
-    const foreign = this.folder.carryForeign(this.owned, made);
+    const foreign = this.folder.carryForeign(this.owned, made, (await this.listing)?.live);
     // Kept files are either known not to be bayegan's, or of unknown origin (its record was lost
     // when they were first kept): they stay apart in the manifest and in what the user is told.
     const isUnknown = (file: string) => !this.owned || this.previous.get(file)?.startsWith(`${UNKNOWN}\t`) === true;

@@ -17,6 +17,12 @@ function project(ids: number[], root?: string): string {
   return writeSite(`-- content/site.yml --\n${siteYml('pageSize: 2\n')}\n${ids.map((id) => article(id)).join('')}`, root);
 }
 
+// A new project with the same content as `root` (no cache, no output folder).
+function cleanCopy(root: string): string {
+  const news = readdirSync(path.join(root, 'content/news')).map((f) => `-- content/news/${f} --\n${readFileSync(path.join(root, 'content/news', f), 'utf8')}`);
+  return writeSite(`${news.join('')}-- content/site.yml --\n${readFileSync(path.join(root, 'content/site.yml'), 'utf8')}`);
+}
+
 const bytes = (dir: string) => Object.fromEntries(Object.entries(snapshot(dir)).map(([file, state]) => [file, state.bytes]));
 
 describe('the output folder', () => {
@@ -110,6 +116,33 @@ describe('the output folder', () => {
     expect(edited.result.skipped).toBeGreaterThan(retitled.result.written / 2);
   });
 
+  it.each([
+    ['in a thread of its own, while the pages are made', '0'],
+    ['as the pages come', undefined],
+  ])('repairs pages changed or removed by hand in the output folder, and keeps files added by hand, when it is looked at %s', async (_, inspectMin) => {
+    if (inspectMin === undefined) delete process.env.BAYEGAN_INSPECT_MIN;
+    else process.env.BAYEGAN_INSPECT_MIN = inspectMin;
+    onTestFinished(() => {
+      delete process.env.BAYEGAN_INSPECT_MIN;
+    });
+    const root = project([1, 2, 3, 4, 5]);
+    await build(root);
+    const built = await build(root);
+    const clean = bytes(built.dist);
+    // In place (the same file, its folder untouched), removed, and a file of the user's own.
+    appendFileSync(path.join(built.dist, 'news/3/index.html'), '<script>alert(1)</script>');
+    rmSync(path.join(built.dist, 'news/4/index.html'));
+    writeFileSync(path.join(built.dist, 'news/notes.txt'), 'by hand');
+    // Nothing else changed: every page's key is the last build's, only a look at its file tells.
+    const edited = await build(root);
+    expect(edited.read('news/notes.txt')).toBe('by hand');
+    expect(edited.result.warnings.join('\n')).toContain('`news/notes.txt`');
+    const { 'news/notes.txt': _notes, ...site } = bytes(edited.dist);
+    expect(site['news/3/index.html']).toEqual(clean['news/3/index.html']);
+    expect(site['news/4/index.html']).toEqual(clean['news/4/index.html']);
+    expect(site).toEqual(bytes((await build(cleanCopy(root))).dist));
+  });
+
   it('never writes through a link planted in .cache/ under the name of the build stamp', async () => {
     // The stamp is kept for a known code version (the CLI's bundle sets it).
     process.env.BAYEGAN_CODE_VERSION = 'test';
@@ -162,8 +195,7 @@ describe('the output folder', () => {
     for (const [name, change] of steps) {
       change();
       const built = await build(root);
-      const clean = writeSite(readdirSync(path.join(root, 'content/news')).map((f) => `-- content/news/${f} --\n${readFileSync(path.join(root, 'content/news', f), 'utf8')}`).join('') + `-- content/site.yml --\n${readFileSync(path.join(root, 'content/site.yml'), 'utf8')}`);
-      expect(bytes(built.dist), name).toEqual(bytes((await build(clean)).dist));
+      expect(bytes(built.dist), name).toEqual(bytes((await build(cleanCopy(root))).dist));
       expect(readdirSync(root).filter((f) => f.includes('staging'))).toEqual([]);
     }
   });

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { middleArticle } from '../../scripts/bench-run.ts';
 import { generateCorpus } from '../../scripts/gen-corpus.ts';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/bayegan.mjs');
@@ -25,7 +26,11 @@ describe('bin/bayegan.mjs', () => {
     const [bundle, ...others] = readdirSync(bundles).filter((name) => name !== 'fedcba9876543210');
     expect(others).toEqual([]);
     expect(readdirSync(bundles)).toContain('fedcba9876543210');
-    expect(readdirSync(path.join(bundles, bundle!))).toEqual(expect.arrayContaining(['cli.mjs', 'worker.mjs']));
+    expect(readdirSync(path.join(bundles, bundle!))).toEqual(expect.arrayContaining(['cli.mjs', 'worker.mjs', 'inspect-worker.mjs']));
+    // After an edit, a build looks at the last one's files in a thread of its own, started from the bundle.
+    appendFileSync(middleArticle(root), '\nبند تازه.\n');
+    const second = await exec(process.execPath, [bin, 'build', '--root', root], { env: { ...env, BAYEGAN_INSPECT_MIN: '0', BAYEGAN_TIMINGS: '1' } });
+    expect(second.stderr).toMatch(/pages and outputs and beside them .*the last build's files looked at \d+\.\d\d s/);
     // Without the bundle (tsx from sources) the result is the same command line behaviour.
     const again = await exec(process.execPath, [bin, 'check', '--root', root], { env: { ...env, BAYEGAN_NO_BUNDLE: '1' } });
     expect(again.stderr).toMatch(/120 files checked in [\d.]+ s: 0 errors, 0 warnings/);
