@@ -129,11 +129,13 @@ export class OutputWriter {
     if (this.owned) this.listing = inspect({ part: 'live', record: record.record, id: record.id, out: this.folder.paths.out, since: record.since }).catch(() => undefined);
   }
 
-  /** Whether these outputs' files are in the tree as the previous build made them, with these keys (after `start`; false before). */
-  async vouchesFor(outputs: ReadonlyArray<Pick<Output, 'path' | 'key'>>): Promise<boolean> {
-    if (!this.started) return false;
-    await this.inspecting;
-    return outputs.every((output) => this.asMade(this.fileOf(output), output.key));
+  /**
+   * Whether these outputs' files are in the tree as the previous build made them, with these keys
+   * (after `start`; false before). Looked at now if the inspection is not done: the search index
+   * asks this of a few thousand files at most, and must not wait for the inspection of all of them.
+   */
+  vouchesFor(outputs: ReadonlyArray<Pick<Output, 'path' | 'key'>>): boolean {
+    return this.started && outputs.every((output) => this.asMade(this.fileOf(output), output.key));
   }
 
   // Whether a file (refused by `fileOf` if unsafe) is in the tree as the previous build made it,
