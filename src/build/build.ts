@@ -129,6 +129,8 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
           inspect: async (job) => {
             const found = await inspecting.inspect(job);
             if (job.part === 'files' && found) inspected = performance.now() - claimed;
+            // The live site's listing is asked for last: the thread (and its heap) can go.
+            if (job.part === 'live') await inspecting.close();
             return found;
           },
         }),
