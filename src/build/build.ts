@@ -200,7 +200,6 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       await project.close();
       const stats = await writer.commit();
       project.timings.mark('commit');
-      await inspector?.close();
       const warnings = [...project.warnings, ...writer.warnings];
       if (rebuilt > 0) warnings.push(`${rebuilt} rendered bod${rebuilt === 1 ? 'y was' : 'ies were'} missing or damaged in the cache (.cache/html/) and rendered again.`);
       if (inputs) {

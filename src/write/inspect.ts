@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { foldersOfFiles, listChangedSince } from './changed-folders.ts';
-import { entryLine, isKept, readManifest, type Manifest } from './manifest.ts';
+import { isAsRecorded, isKept, readManifest, type Manifest } from './manifest.ts';
 import { listTree, type TreeListing } from './tree.ts';
 
 /**
@@ -44,10 +44,7 @@ export function unlikeRecord(tree: string, manifest: Manifest, limit = Infinity)
   // Every name was refused when the record was read if it could leave the tree: joined as it is.
   const prefix = tree + path.sep;
   for (const [file, line] of manifest) {
-    const stat = statSync(prefix + file, { throwIfNoEntry: false });
-    if (!stat?.isFile() || line !== entryLine({ key: line.slice(0, line.indexOf('\t')), size: stat.size, mtimeMs: stat.mtimeMs })) {
-      if (unlike.push(file) >= limit) break;
-    }
+    if (!isAsRecorded(line, statSync(prefix + file, { throwIfNoEntry: false })) && unlike.push(file) >= limit) break;
   }
   return unlike;
 }

@@ -51,6 +51,16 @@ export function entryLine(entry: ManifestEntry): string {
   return `${entry.key}\t${entry.size}\t${entry.mtimeMs}`;
 }
 
+/** Whether a file, as `stat` finds it, is the one its entry records: a regular file of that size and time. */
+export function isAsRecorded(line: string, stat: { isFile(): boolean; size: number; mtimeMs: number } | undefined): boolean {
+  return stat?.isFile() === true && line === entryLine({ key: line.slice(0, line.indexOf('\t')), size: stat.size, mtimeMs: stat.mtimeMs });
+}
+
+/** Whether an entry's key is `key` (no parse per entry). */
+export function hasKey(line: string, key: string): boolean {
+  return line.length > key.length && line.charCodeAt(key.length) === 9 && line.startsWith(key);
+}
+
 /**
  * Read a manifest (`file<TAB>key<TAB>size<TAB>mtimeMs` per line, after a format line and the
  * tree's id). Tab-separated rather than JSON because a large archive has hundreds of thousands

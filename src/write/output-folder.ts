@@ -292,6 +292,7 @@ export function liveSiteIntact(paths: ProjectPaths): number | undefined {
   // A stat per file of the site is this check's whole cost.
   return unlikeRecord(places.out, stored.entries, 1).length === 0 ? stored.entries.size : undefined;
 }
+
 /**
  * Whether bayegan may build into the output folder: its marker when it is bayegan's, undefined
  * when it is missing or empty; a {@link SetupFailure} for anything else (a file, a link, a

@@ -1,10 +1,10 @@
-import { renameSync, rmSync, statSync, type Stats } from 'node:fs';
+import { renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { outputFile, type ProjectPaths } from '../config/index.ts';
 import { isTemplateOutput, type DataOutput, type Output, type PageJob } from '../pages/index.ts';
 import type { LockHolder } from './lock.ts';
 import type { InspectJob, Inspection } from './inspect.ts';
-import { entryLine, FOREIGN, UNKNOWN, writeManifest, type Manifest } from './manifest.ts';
+import { entryLine, FOREIGN, hasKey, isAsRecorded, UNKNOWN, writeManifest, type Manifest } from './manifest.ts';
 import { MARKER, markerText, treeId } from './marker.ts';
 import { OutputFolder } from './output-folder.ts';
 import { resolveInside, unsafeReason, UnsafeOutputPath } from './safe-path.ts';
@@ -60,17 +60,6 @@ function plural(n: number, one: string, many: string): string {
 function sample(files: string[]): string {
   const shown = files.slice(0, 5).map((f) => `\`${f}\``).join(', ');
   return files.length > 5 ? `${shown} and ${files.length - 5} more` : shown;
-}
-
-// The manifest vouches for a file when its line is the one this output and the file now would
-// write (see `entryLine`): key, size and time as the previous build recorded them; no parse per file.
-function vouched(line: string, key: string, now: Stats | undefined): boolean {
-  return now?.isFile() === true && line === entryLine({ key, size: now.size, mtimeMs: now.mtimeMs });
-}
-
-// The same, for a file already found to be as its line records it (not among an inspection's `unlike`): the key is the line's.
-function vouchedAsRecorded(line: string, key: string): boolean {
-  return line.length > key.length && line.charCodeAt(key.length) === 9 && line.startsWith(key);
 }
 
 /**
@@ -137,18 +126,19 @@ export class OutputWriter {
    * asks this of a few thousand files at most, and must not wait for the inspection of all of them.
    */
   vouchesFor(outputs: ReadonlyArray<Pick<Output, 'path' | 'key'>>): boolean {
-    return this.started && outputs.every((output) => this.asMade(this.fileOf(output), output.key));
+    return this.started && outputs.every((output) => this.vouchedLine(this.fileOf(output), output.key) !== undefined);
   }
 
-  // Whether a file (refused by `fileOf` if unsafe) is in the tree as the previous build made it,
-  // with this key: as the inspection found it, or else as a look at it now finds it.
-  private asMade(file: string, key: string): boolean {
+  // The manifest's line for a file (refused by `fileOf` if unsafe) when it vouches for it: the
+  // line has this key, and the file is in the tree as the line records it, as the inspection found
+  // it or else as a look at it now finds it. Undefined when the file must be made.
+  private vouchedLine(file: string, key: string): string | undefined {
     const line = this.previous.get(file);
-    if (line === undefined) return false;
-    if (this.unlike) return !this.unlike.has(file) && vouchedAsRecorded(line, key);
+    if (line === undefined || !hasKey(line, key)) return undefined;
     // Synchronous stat is several times cheaper than the promise API for this many small calls.
     // The file was refused by `fileOf` if it could leave the tree, so it is joined as it is.
-    return vouched(line, key, statSync(`${this.tree}${path.sep}${file}`, { throwIfNoEntry: false }));
+    const same = this.unlike ? !this.unlike.has(file) : isAsRecorded(line, statSync(`${this.tree}${path.sep}${file}`, { throwIfNoEntry: false }));
+    return same ? line : undefined;
   }
 
   /**
@@ -209,8 +199,9 @@ export class OutputWriter {
     const data: Array<[DataOutput, string]> = [];
     outputs.forEach((output, index) => {
       const file = files[index]!;
-      if (this.asMade(file, output.key)) {
-        this.next.set(file, this.previous.get(file)!);
+      const vouched = this.vouchedLine(file, output.key);
+      if (vouched !== undefined) {
+        this.next.set(file, vouched);
         this.stats.skipped += 1;
       } else if (isTemplateOutput(output)) {
         const job: PageJob = { file, template: output.template, context: output.context() };
