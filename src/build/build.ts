@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/index.ts';
 import { brandFiles, loadTheme, themeAssets } from '../pages/index.ts';
 import { buildSiteModel } from '../site/index.ts';
 import { checkFolders, describeHolder, inspectOutput, liveSiteIntact, OutputWriter, type WriteStats } from '../write/index.ts';
-import { buildTime, envWholeNumber, loadSiteConfig, resolvePaths } from '../config/index.ts';
+import { buildTime, envWholeNumber, inCi, loadSiteConfig, resolvePaths } from '../config/index.ts';
 import { formatJalaliCanonical, jalaliFromEpochMs } from '../persian/index.ts';
 import { collectIfGrown } from './memory.ts';
 import { siteOutputs, type OutputCounts } from './outputs.ts';
@@ -60,8 +60,9 @@ export interface BuildOptions extends RunOptions {
 
 // Pages are handed to the pool only when there are enough to pay for it.
 const POOL_THRESHOLD = 256;
-// The output folder is looked at in a thread of its own from this many sources (~2,600 files:
-// ~15 ms of stats in this thread), or `BAYEGAN_INSPECT_MIN` (tests inspect small sites with it).
+// From this many sources (~2,600 files: ~15 ms of stats in this thread), or `BAYEGAN_INSPECT_MIN`
+// (tests treat small sites so with it), the output folder is looked at in a thread of its own, and
+// a first build leaves a standby tree for the next.
 const INSPECT_THRESHOLD = 1000;
 
 /**
@@ -99,7 +100,8 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     failOnErrors(project.diagnostics);
     // Rebuilding a large site, a thread looks at the files of the last build while this one makes
     // its pages (see `inspectTree`): started now, it is ready by the time the output folder is claimed.
-    if (live && project.threads > 0 && scanned.sources.length >= (envWholeNumber('BAYEGAN_INSPECT_MIN') ?? INSPECT_THRESHOLD)) inspector = startInspector();
+    const large = project.threads > 0 && scanned.sources.length >= (envWholeNumber('BAYEGAN_INSPECT_MIN') ?? INSPECT_THRESHOLD);
+    if (live && large) inspector = startInspector();
     const inspecting = inspector;
     const { paths, config, settings } = project;
     const model = buildSiteModel(project.articles, config, { drafts: options.drafts ?? false, related: cachedRelated(paths.cache) });
@@ -125,6 +127,8 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       {
         waiting: (holder) => options.waiting?.(`Waiting for another build of this output folder to finish (${describeHolder(holder)}).`),
         listFiles: options.listFiles ?? false,
+        // Outside CI, where a site is built again and again, the first build of a large one leaves a standby tree behind it.
+        keepStandby: large && !inCi(),
         ...(inspecting && {
           inspect: async (job) => {
             const found = await inspecting.inspect(job);
@@ -157,7 +161,7 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       });
       ready(true);
       claimed = performance.now();
-      project.timings.mark('output folder');
+      project.timings.mark('output folder', writer.relinked !== undefined ? `the standby tree made again from the live site: ${writer.relinked} files` : undefined);
       const site = siteOutputs({
         model,
         paths,
@@ -199,7 +203,7 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       await search?.close();
       await project.close();
       const stats = await writer.commit();
-      project.timings.mark('commit');
+      project.timings.mark('commit', writer.keptStandby !== undefined ? `and a standby tree of its ${writer.keptStandby} files kept for the next build` : undefined);
       const warnings = [...project.warnings, ...writer.warnings];
       if (rebuilt > 0) warnings.push(`${rebuilt} rendered bod${rebuilt === 1 ? 'y was' : 'ies were'} missing or damaged in the cache (.cache/html/) and rendered again.`);
       if (inputs) {

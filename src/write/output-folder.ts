@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ProjectPaths } from '../config/index.ts';
 import { SetupFailure } from '../diagnostics/index.ts';
@@ -9,7 +9,7 @@ import { MARKER, readMarker, type Marker } from './marker.ts';
 import { checkFolders, realPath } from './location.ts';
 import { recordedSince } from './changed-folders.ts';
 import { liveListing, unlikeRecord } from './inspect.ts';
-import { forgetFolders, linkInto, listTree, pruneEmpty, removeFrom, type TreeListing } from './tree.ts';
+import { forgetFolders, linkInto, linkTree, listTree, pruneEmpty, removeFrom, type TreeListing } from './tree.ts';
 
 /** Where the trees of one output folder are kept, and the files that describe them. */
 interface Places {
@@ -76,6 +76,8 @@ export interface Claimed {
   owned: Set<string> | undefined;
   /** A live site exists (the build is not the first). */
   hasLive: boolean;
+  /** The standby tree was made again in full, of this many files: it could not be brought up to date (see `syncStandby`). */
+  relinked?: number;
   warnings: string[];
 }
 
@@ -121,8 +123,8 @@ export class OutputFolder {
       const manifest = this.liveManifest(marker.id, warnings);
       const owned = manifest && ownedFiles(manifest);
       if (manifest) this.liveId = marker.id;
-      this.syncStandby(manifest, owned);
-      return { manifest: manifest ?? new Map(), owned, hasLive: true, warnings };
+      const relinked = this.syncStandby(manifest, owned);
+      return { manifest: manifest ?? new Map(), owned, hasLive: true, warnings, ...(relinked !== undefined && { relinked }) };
     } catch (error) {
       this.lock.release();
       throw error;
@@ -170,18 +172,17 @@ export class OutputFolder {
   // An empty standby tree (the first build, or one after the cache was lost).
   private resetStandby(): void {
     rmSync(this.places.standbyManifest, { force: true });
-    rmSync(this.places.standby, { recursive: true, force: true });
-    mkdirSync(this.places.standby, { recursive: true });
-    forgetFolders();
+    linkTree(this.places.out, this.places.standby, []);
   }
 
   /**
    * Make the standby tree a copy of the live site, made of hard links. The standby tree is the
    * site before last, so only what the last build changed differs, unless its record is lost
    * (a killed build), when it is made again from nothing. Its record is removed first: a build
-   * killed from here on leaves a standby tree that the next build does not trust.
+   * killed from here on leaves a standby tree that the next build does not trust. Returns the
+   * number of files linked when the tree had to be made again in full.
    */
-  private syncStandby(live: Manifest | undefined, owned: Set<string> | undefined): void {
+  private syncStandby(live: Manifest | undefined, owned: Set<string> | undefined): number | undefined {
     const { out, standby, standbyManifest } = this.places;
     // The standby tree's record is there only while the tree is as a build left it: it goes below,
     // before the tree is touched, and comes back with the next commit.
@@ -195,16 +196,15 @@ export class OutputFolder {
     rmSync(standbyManifest, { force: true });
     if (!live || !owned) {
       // No record of the live site: every file of it is copied, none is assumed to be bayegan's.
+      const files = listTree(out).files.filter((file) => !isTemporary(file));
       this.resetStandby();
-      for (const file of listTree(out).files) if (!isTemporary(file)) linkInto(out, standby, file);
-      return;
+      for (const file of files) linkInto(out, standby, file);
+      return files.length;
     }
     if (!applies && (!stored || !markerOfStandby || markerOfStandby.id !== stored.id)) {
-      this.resetStandby();
       // What bayegan owns is a part of the record: its files are every file there is to link.
-      for (const file of live.keys()) linkInto(out, standby, file);
-      linkInto(out, standby, MARKER);
-      return;
+      linkTree(out, standby, [...live.keys(), MARKER]);
+      return live.size + 1;
     }
     const removed: string[] = [];
     for (const file of applies ? changes.files : changedFiles(stored!.entries, live)) {
@@ -214,6 +214,7 @@ export class OutputFolder {
     }
     linkInto(out, standby, MARKER);
     pruneEmpty(standby, removed);
+    return undefined;
   }
 
   /**
@@ -267,15 +268,38 @@ export class OutputFolder {
    * Put the standby tree in place of the live site: two renames, the first moving the live
    * site aside, the second moving the new one in; then the old site becomes the standby tree.
    */
-  swap(): void {
+  swap(): boolean {
     const { out, standby, previous } = this.places;
     const stat = lstatSync(out, { throwIfNoEntry: false });
     if (stat && readdirSync(out).length === 0) rmdirSync(out);
     else if (stat) renameSync(out, previous);
     mkdirSync(path.dirname(out), { recursive: true });
     renameSync(standby, out);
-    if (existsSync(previous)) renameSync(previous, standby);
+    const kept = existsSync(previous);
+    if (kept) renameSync(previous, standby);
     forgetFolders();
+    return kept;
+  }
+
+  /**
+   * After a swap that left no standby tree (there was no site before this one), make one now, a
+   * copy of the live site whose record is `record` (committed as the live one), so that the next
+   * build only brings over what changes (at 20,000 articles 32,807 folders and 52,864 links:
+   * seconds the first edit would otherwise spend). The tree's record is written last: a build
+   * killed meanwhile leaves a tree the next build does not trust. False if it could not be made.
+   */
+  keepStandby(record: Manifest): boolean {
+    const { out, standby, standbyManifest, live } = this.places;
+    try {
+      rmSync(standbyManifest, { force: true });
+      linkTree(out, standby, [...record.keys(), MARKER]);
+      copyFileSync(live, standbyManifest);
+      return true;
+    } catch {
+      // The site is published; the next build makes the tree instead.
+      rmSync(standbyManifest, { force: true });
+      return false;
+    }
   }
 }
 

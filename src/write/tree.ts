@@ -143,6 +143,17 @@ export function linkInto(from: string, to: string, file: string): boolean {
   return true;
 }
 
+/**
+ * Make `to` anew as a copy of the named files of `from`, made of hard links: whatever `to` held
+ * goes first. A name `from` does not hold as a regular file is left out.
+ */
+export function linkTree(from: string, to: string, files: Iterable<string>): void {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  forgetFolders();
+  for (const file of files) linkInto(from, to, file);
+}
+
 /** Remove `file` from a tree of ours (whatever stands there); true if something was there. */
 export function removeFrom(tree: string, file: string): boolean {
   const abs = resolveInside(tree, file);

@@ -42,6 +42,12 @@ export interface WriterOptions {
    * then checked as its output comes, and the live site listed when the build is committed.
    */
   inspect?: (job: InspectJob) => Promise<Inspection | undefined>;
+  /**
+   * A build that leaves no standby tree (the first into an empty folder) makes one after it has
+   * published, so that the next build's first look at the output folder does not (see
+   * `OutputFolder.keepStandby`). Default: false (a site built once, as in CI, never needs it).
+   */
+  keepStandby?: boolean;
 }
 
 // Outputs are checked against the manifest this many at a time.
@@ -87,6 +93,10 @@ export class OutputWriter {
   private listing: Promise<Inspection | undefined> | undefined;
   /** Problems with the cache or the output folder that were repaired: for the user to know. */
   readonly warnings: string[] = [];
+  /** The files of the standby tree when `start` had to make it again in full from the live site. */
+  relinked: number | undefined;
+  /** The files of the standby tree that `commit` made for the next build (see `keepStandby`). */
+  keptStandby: number | undefined;
 
   constructor(
     paths: ProjectPaths,
@@ -107,6 +117,7 @@ export class OutputWriter {
     this.started = true;
     this.previous = claimed.manifest;
     this.owned = claimed.owned;
+    this.relinked = claimed.relinked;
     this.warnings.push(...claimed.warnings);
     const record = this.folder.liveRecord;
     const inspect = this.options.inspect;
@@ -270,7 +281,7 @@ export class OutputWriter {
     const places = this.folder.places;
     writeManifest(places.next, id, this.next);
     this.folder.recordChanges(this.previous, this.next, id);
-    this.folder.swap();
+    const standbyLeft = this.folder.swap();
     // The old live site is now the standby tree, and its manifest goes with it.
     rmSync(places.standbyManifest, { force: true });
     try {
@@ -279,6 +290,7 @@ export class OutputWriter {
       // No record of the old site: the next build makes the standby tree again.
     }
     renameSync(places.next, places.live);
+    if (!standbyLeft && this.options.keepStandby && this.folder.keepStandby(this.next)) this.keptStandby = this.next.size + 1;
     this.folder.release();
     return { ...this.stats, ...(this.options.listFiles && { lists: { written: this.writtenFiles.sort(), removed: this.removedFiles.sort() } }) };
   }

@@ -143,6 +143,54 @@ describe('the output folder', () => {
     expect(site).toEqual(bytes((await build(cleanCopy(root))).dist));
   });
 
+  it.each([
+    ['outside CI', '', true],
+    ['not in CI (CI=false)', 'false', true],
+    ['in CI', 'true', false],
+  ])('the first build of a large site leaves a standby tree for the next build %s', async (_, ci, kept) => {
+    const saved = process.env.CI;
+    process.env.BAYEGAN_INSPECT_MIN = '0';
+    process.env.CI = ci;
+    onTestFinished(() => {
+      delete process.env.BAYEGAN_INSPECT_MIN;
+      if (saved === undefined) delete process.env.CI;
+      else process.env.CI = saved;
+    });
+    const root = project([1, 2, 3, 4, 5]);
+    const first = await build(root);
+    const state = path.join(root, '.cache/out', readdirSync(path.join(root, '.cache/out'))[0]!);
+    const standby = path.join(state, 'standby');
+    const files = Object.keys(bytes(first.dist));
+    const detail = (built: typeof first, phase: string) => built.result.phases.find((p) => p.phase === phase)?.detail;
+    if (kept) {
+      expect(detail(first, 'commit')).toBe(`and a standby tree of its ${files.length} files kept for the next build`);
+      // A copy of the live site made of hard links, with its record.
+      for (const file of files) expect(lstatSync(path.join(standby, file)).ino, file).toBe(lstatSync(path.join(first.dist, file)).ino);
+      expect(readFileSync(path.join(state, 'standby.tsv'), 'utf8')).toBe(readFileSync(path.join(state, 'live.tsv'), 'utf8'));
+    } else {
+      expect(detail(first, 'commit')).toBeUndefined();
+      expect(existsSync(standby)).toBe(false);
+    }
+    appendFileSync(path.join(root, 'content/news/2.md'), '\nبند تازه.\n');
+    const edited = await build(root);
+    // Kept, it is brought up to date; without it, it is made from the live site.
+    expect(detail(edited, 'output folder')).toBe(kept ? undefined : `the standby tree made again from the live site: ${files.length} files`);
+    expect(edited.result.written).toBeGreaterThan(0);
+    expect(bytes(edited.dist)).toEqual(bytes((await build(cleanCopy(root))).dist));
+  });
+
+  it('makes the standby tree again, from the live site, when its record was lost', async () => {
+    const root = project([1, 2, 3]);
+    await build(root);
+    const built = await build(root);
+    const state = path.join(root, '.cache/out', readdirSync(path.join(root, '.cache/out'))[0]!);
+    rmSync(path.join(state, 'standby.tsv'), { force: true });
+    appendFileSync(path.join(root, 'content/news/2.md'), '\nبند تازه.\n');
+    const edited = await build(root);
+    expect(edited.result.phases.find((p) => p.phase === 'output folder')?.detail).toBe(`the standby tree made again from the live site: ${Object.keys(bytes(built.dist)).length} files`);
+    expect(bytes(edited.dist)).toEqual(bytes((await build(cleanCopy(root))).dist));
+  });
+
   it('never writes through a link planted in .cache/ under the name of the build stamp', async () => {
     // The stamp is kept for a known code version (the CLI's bundle sets it).
     process.env.BAYEGAN_CODE_VERSION = 'test';
