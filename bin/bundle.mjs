@@ -68,13 +68,14 @@ function pruneBundles(parent, keep) {
 /** The bundled CLI's path, building the bundle first if needed; undefined when bundling is impossible. */
 export async function bundledCli() {
   if (process.env.BAYEGAN_NO_BUNDLE === '1') return undefined;
-  let esbuild;
+  // esbuild's own code is loaded only to make a bundle: its version names the one in use.
+  let version;
   try {
-    esbuild = require('esbuild');
+    version = require('esbuild/package.json').version;
   } catch {
     return undefined;
   }
-  const id = digest(esbuild.version);
+  const id = digest(version);
   for (const dir of candidates(id)) {
     const cli = path.join(dir, 'cli.mjs');
     if (existsSync(cli)) {
@@ -84,6 +85,7 @@ export async function bundledCli() {
     const building = `${dir}.${process.pid}.tmp`;
     try {
       mkdirSync(path.dirname(dir), { recursive: true });
+      const esbuild = require('esbuild');
       await esbuild.build({
         absWorkingDir: root,
         entryPoints: { cli: 'src/cli/main.ts', worker: 'src/build/tasks.ts', 'inspect-worker': 'src/build/inspect-thread.ts' },

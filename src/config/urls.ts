@@ -44,7 +44,11 @@ export function withBase(basePath: string, sitePath: string): string {
 
 /** The output file of a site path: `/news/1/` → `news/1/index.html`, `/feed.xml` → `feed.xml`. */
 export function outputFile(sitePath: string): string {
-  const clean = decodeURIComponent(sitePath).replace(/^\/+/, '');
+  // Called for every output of every build: most paths have nothing to decode.
+  const decoded = sitePath.includes('%') ? decodeURIComponent(sitePath) : sitePath;
+  let start = 0;
+  while (decoded.charCodeAt(start) === 0x2f) start += 1;
+  const clean = start === 0 ? decoded : decoded.slice(start);
   return clean === '' || clean.endsWith('/') ? `${clean}index.html` : clean;
 }
 

@@ -29,12 +29,21 @@ function rulePath(segment: string): string {
   return encodeURIComponent(segment).replace(/[*!'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-function note(tops: Tops, sitePath: string): void {
-  const clean = sitePath.replace(/^\/+/, '');
-  const slash = clean.indexOf('/');
-  if (clean === '') tops.set('', 'file');
-  else if (slash === -1) tops.set(decoded(clean), tops.get(decoded(clean)) ?? 'file');
-  else tops.set(decoded(clean.slice(0, slash)), 'folder');
+// Note the top-level file or folder of a site path. Most paths share a few top folders (`news`,
+// `tag`): each spelling is decoded once (`names`), not once per path of the site.
+function note(tops: Tops, names: Map<string, string>, sitePath: string): void {
+  let start = 0;
+  while (sitePath.charCodeAt(start) === 0x2f) start += 1;
+  if (start === sitePath.length) {
+    tops.set('', 'file');
+    return;
+  }
+  const slash = sitePath.indexOf('/', start);
+  const raw = slash === -1 ? sitePath.slice(start) : sitePath.slice(start, slash);
+  let name = names.get(raw);
+  if (name === undefined) names.set(raw, (name = decoded(raw)));
+  if (slash !== -1) tops.set(name, 'folder');
+  else if (!tops.has(name)) tops.set(name, 'file');
 }
 
 /**
@@ -66,8 +75,9 @@ export function headersText(tops: ReadonlyMap<string, 'file' | 'folder'>, config
  */
 export async function* withCacheHeaders(batches: AsyncIterable<readonly Output[]>, config: SiteConfig, statics: readonly StaticFile[]): AsyncGenerator<readonly Output[]> {
   const tops: Tops = new Map();
+  const names = new Map<string, string>();
   for await (const batch of batches) {
-    for (const output of batch) note(tops, output.path);
+    for (const output of batch) note(tops, names, output.path);
     yield batch;
   }
   const own = statics.find((s) => s.sitePath === '/_headers' && s.problem === undefined);

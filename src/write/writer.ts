@@ -180,7 +180,8 @@ export class OutputWriter {
     } catch {
       throw new UnsafeOutputPath(output.path, 'a malformed percent-escape');
     }
-    const reason = unsafeReason(file) ?? (file === MARKER ? 'the name of bayegan’s marker' : undefined);
+    // A name the last build's record holds was checked when the record was read (see `readManifest`).
+    const reason = (this.previous.has(file) ? undefined : unsafeReason(file)) ?? (file === MARKER ? 'the name of bayegan’s marker' : undefined);
     if (reason) throw new UnsafeOutputPath(file, reason);
     return file;
   }
