@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ProjectPaths } from '../config/index.ts';
 import { SetupFailure } from '../diagnostics/index.ts';
@@ -293,7 +293,8 @@ export class OutputFolder {
     try {
       rmSync(standbyManifest, { force: true });
       linkTree(out, standby, [...record.keys(), MARKER]);
-      copyFileSync(live, standbyManifest);
+      // Exclusive: whatever appeared under the record's name meanwhile is not written through.
+      copyFileSync(live, standbyManifest, constants.COPYFILE_EXCL);
       return true;
     } catch {
       // The site is published; the next build makes the tree instead.

@@ -179,6 +179,35 @@ describe('the output folder', () => {
     expect(bytes(edited.dist)).toEqual(bytes((await build(cleanCopy(root))).dist));
   });
 
+  it('never follows links planted where the first build keeps its standby tree and its record', async () => {
+    process.env.BAYEGAN_INSPECT_MIN = '0';
+    const saved = process.env.CI;
+    process.env.CI = '';
+    onTestFinished(() => {
+      delete process.env.BAYEGAN_INSPECT_MIN;
+      if (saved === undefined) delete process.env.CI;
+      else process.env.CI = saved;
+    });
+    const box = makeSandbox();
+    project([1, 2], box.root);
+    const first = await build(box.root);
+    const state = path.join(box.root, '.cache/out', readdirSync(path.join(box.root, '.cache/out'))[0]!);
+    // The site is deleted, so the next build is a first one again; its standby tree and record are links out.
+    rmSync(first.dist, { recursive: true });
+    rmSync(path.join(state, 'standby'), { recursive: true });
+    rmSync(path.join(state, 'standby.tsv'));
+    symlinkSync(path.join(box.parent, 'neighbour'), path.join(state, 'standby'));
+    symlinkSync(box.secret, path.join(state, 'standby.tsv'));
+    const before = treeDigest(box.parent);
+    const again = await build(box.root);
+    expect(readFileSync(box.secret, 'utf8')).toBe(SECRET);
+    const after = treeDigest(box.parent);
+    expect([...after].filter(([rel, kind]) => !rel.startsWith('site/') && before.get(rel) !== kind)).toEqual([]);
+    expect(lstatSync(path.join(state, 'standby')).isDirectory()).toBe(true);
+    expect(readFileSync(path.join(state, 'standby.tsv'), 'utf8')).toBe(readFileSync(path.join(state, 'live.tsv'), 'utf8'));
+    expect(bytes(again.dist)).toEqual(bytes(first.dist));
+  });
+
   it('makes the standby tree again, from the live site, when its record was lost', async () => {
     const root = project([1, 2, 3]);
     await build(root);
