@@ -196,15 +196,11 @@ export class OutputFolder {
     rmSync(standbyManifest, { force: true });
     if (!live || !owned) {
       // No record of the live site: every file of it is copied, none is assumed to be bayegan's.
-      const files = listTree(out).files.filter((file) => !isTemporary(file));
-      this.resetStandby();
-      for (const file of files) linkInto(out, standby, file);
-      return files.length;
+      return linkTree(out, standby, listTree(out).files.filter((file) => !isTemporary(file)));
     }
     if (!applies && (!stored || !markerOfStandby || markerOfStandby.id !== stored.id)) {
       // What bayegan owns is a part of the record: its files are every file there is to link.
-      linkTree(out, standby, [...live.keys(), MARKER]);
-      return live.size + 1;
+      return linkTree(out, standby, [...live.keys(), MARKER]);
     }
     const removed: string[] = [];
     for (const file of applies ? changes.files : changedFiles(stored!.entries, live)) {
@@ -286,20 +282,21 @@ export class OutputFolder {
    * copy of the live site whose record is `record` (committed as the live one), so that the next
    * build only brings over what changes (at 20,000 articles 32,807 folders and 52,864 links:
    * seconds the first edit would otherwise spend). The tree's record is written last: a build
-   * killed meanwhile leaves a tree the next build does not trust. False if it could not be made.
+   * killed meanwhile leaves a tree the next build does not trust. Returns the files linked, or
+   * undefined if it could not be made.
    */
-  keepStandby(record: Manifest): boolean {
+  keepStandby(record: Manifest): number | undefined {
     const { out, standby, standbyManifest, live } = this.places;
     try {
       rmSync(standbyManifest, { force: true });
-      linkTree(out, standby, [...record.keys(), MARKER]);
+      const linked = linkTree(out, standby, [...record.keys(), MARKER]);
       // Exclusive: whatever appeared under the record's name meanwhile is not written through.
       copyFileSync(live, standbyManifest, constants.COPYFILE_EXCL);
-      return true;
+      return linked;
     } catch {
       // The site is published; the next build makes the tree instead.
       rmSync(standbyManifest, { force: true });
-      return false;
+      return undefined;
     }
   }
 }

@@ -145,13 +145,15 @@ export function linkInto(from: string, to: string, file: string): boolean {
 
 /**
  * Make `to` anew as a copy of the named files of `from`, made of hard links: whatever `to` held
- * goes first. A name `from` does not hold as a regular file is left out.
+ * goes first. A name `from` does not hold as a regular file is left out. Returns the files linked.
  */
-export function linkTree(from: string, to: string, files: Iterable<string>): void {
+export function linkTree(from: string, to: string, files: Iterable<string>): number {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(to, { recursive: true });
   forgetFolders();
-  for (const file of files) linkInto(from, to, file);
+  let linked = 0;
+  for (const file of files) if (linkInto(from, to, file)) linked += 1;
+  return linked;
 }
 
 /** Remove `file` from a tree of ours (whatever stands there); true if something was there. */

@@ -291,7 +291,7 @@ export class OutputWriter {
       // No record of the old site: the next build makes the standby tree again.
     }
     renameSync(places.next, places.live);
-    if (!standbyLeft && this.options.keepStandby && this.folder.keepStandby(this.next)) this.keptStandby = this.next.size + 1;
+    if (!standbyLeft && this.options.keepStandby) this.keptStandby = this.folder.keepStandby(this.next);
     this.folder.release();
     return { ...this.stats, ...(this.options.listFiles && { lists: { written: this.writtenFiles.sort(), removed: this.removedFiles.sort() } }) };
   }
