@@ -88,7 +88,7 @@ export async function bundledCli() {
       const esbuild = require('esbuild');
       await esbuild.build({
         absWorkingDir: root,
-        entryPoints: { cli: 'src/cli/main.ts', worker: 'src/build/tasks.ts', 'inspect-worker': 'src/build/inspect-thread.ts' },
+        entryPoints: { cli: 'src/cli/main.ts', launch: 'src/cli/launch.ts', worker: 'src/build/tasks.ts', 'inspect-worker': 'src/build/inspect-thread.ts' },
         outdir: building,
         outExtension: { '.js': '.mjs' },
         bundle: true,

@@ -1,6 +1,6 @@
 /**
- * One measured process for the benchmarks: a `bayegan` command (through scripts/measure.mjs, which
- * records its CPU time and peak RSS) or any other program (through GNU time).
+ * One measured process for the benchmarks: a `bayegan` command or any other program, measured
+ * by GNU time (CPU time of all threads, peak RSS).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,24 +21,33 @@ export interface Measurement {
   stderr: string;
 }
 
-/** Run `bayegan <args> --root <root>` in a new process and measure it. */
+/** GNU time: it measures bayegan as it measures Hugo, with the process a build may start (src/cli/launch.ts). */
+const TIME = '/usr/bin/time';
+
+/** Run `bayegan <args> --root <root>` in a new process and measure it (CPU time and peak RSS of it and the processes it waited for). */
 export function bayegan(root: string, scenario: string, args: string[] = ['build'], env: NodeJS.ProcessEnv = {}): Measurement {
-  const measureFile = path.join(root, '.measure.json');
+  if (!existsSync(TIME)) throw new Error(`The benchmark measures with GNU time (${TIME}): apt-get install -y time`);
   const started = performance.now();
   // A build ends its `--format json` output with its summary object.
   const json = args[0] === 'build' && !args.includes('--format');
-  const run = spawnSync(process.execPath, [path.join(repo, 'scripts/measure.mjs'), ...args, '--root', root, ...(json ? ['--format', 'json'] : [])], {
-    env: { ...process.env, ...env, BAYEGAN_MEASURE_FILE: measureFile },
+  const run = spawnSync(TIME, ['-f', '@@ %U %S %M', process.execPath, path.join(repo, 'bin/bayegan.mjs'), ...args, '--root', root, ...(json ? ['--format', 'json'] : [])], {
+    env: { ...process.env, ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   const wallS = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`bayegan ${args.join(' ')} failed (${scenario}):\n${run.stderr}`);
-  const { cpuMs, maxRssKb } = JSON.parse(readFileSync(measureFile, 'utf8')) as { cpuMs: number; maxRssKb: number };
+  const { cpuS, rssMb } = timed(run.stderr);
   const summary = json ? (JSON.parse(run.stdout.trimEnd().split('\n').at(-1)!) as { files: { total: number }; parsed: number }) : undefined;
   const files = summary?.files.total ?? 0;
   const rendered = summary?.parsed ?? 0;
-  return { scenario, wallS, cpuS: cpuMs / 1000, rssMb: maxRssKb / 1024, files, rendered, stderr: run.stderr };
+  return { scenario, wallS, cpuS, rssMb, files, rendered, stderr: run.stderr };
+}
+
+/** CPU seconds (user and system) and peak RSS in MB from GNU time's `@@ %U %S %M` line (%M is in KiB). */
+function timed(stderr: string): { cpuS: number; rssMb: number } {
+  const [user = 0, system = 0, rssKb = 0] = (/@@ ([\d.]+) ([\d.]+) (\d+)/.exec(stderr)?.slice(1) ?? []).map(Number);
+  return { cpuS: user + system, rssMb: rssKb / 1024 };
 }
 
 /** The phases a run printed with `BAYEGAN_TIMINGS=1`, on one line. */
@@ -48,14 +57,12 @@ export function phases(stderr: string): string {
 
 /** Run any program and measure it with GNU time when it is there (wall time only otherwise). */
 export function program(scenario: string, command: string, args: string[], cwd: string): Measurement {
-  const time = '/usr/bin/time';
-  const timed = existsSync(time);
+  const measured = existsSync(TIME);
   const started = performance.now();
-  const run = spawnSync(timed ? time : command, timed ? ['-f', '@@ %U %S %M', command, ...args] : args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(measured ? TIME : command, measured ? ['-f', '@@ %U %S %M', command, ...args] : args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const wallS = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`${command} failed (${scenario}):\n${run.stderr}`);
-  const [user = 0, system = 0, rssKb = 0] = (/@@ ([\d.]+) ([\d.]+) (\d+)/.exec(run.stderr)?.slice(1) ?? []).map(Number);
-  return { scenario, wallS, cpuS: user + system, rssMb: rssKb / 1024, files: 0, rendered: 0, stderr: run.stderr };
+  return { scenario, wallS, ...timed(run.stderr), files: 0, rendered: 0, stderr: run.stderr };
 }
 
 /** The benchmark's table, in Markdown. */

@@ -8,6 +8,7 @@ import { initCommand } from './commands/init.ts';
 import { newCommand } from './commands/new.ts';
 import { commandHelp, COMMANDS, mainHelp, nearest } from './help.ts';
 import { println, UsageError, type Io, type Reporting } from './io.ts';
+import { followLauncher } from './restart.ts';
 
 export type { Io } from './io.ts';
 
@@ -37,6 +38,12 @@ function unknownOption(error: Error, command: string): UsageError {
   const flags = COMMANDS[command]!.options.map((o) => o.flag.split(' ')[0]!);
   const guess = nearest(option.replace(/=.*$/, ''), flags);
   return new UsageError(`Unexpected option \`${option}\` for \`${command}\`${guess ? `: did you mean \`${guess}\`?` : `, expected one of ${flags.map((f) => `\`${f}\``).join(', ')}`}`);
+}
+
+/** The process's own terminal (`bin/bayegan.mjs` runs `main` with it); a command started again by `cli/launch.ts` follows its launcher. */
+export function processIo(): Io {
+  followLauncher();
+  return { out: process.stdout, err: process.stderr };
 }
 
 /** Run the CLI; resolves to the process exit code. Never lets a stack trace reach an editor. */
