@@ -5,15 +5,23 @@ import { constants } from 'node:os';
 const RESTARTED = 'BAYEGAN_RESTARTED';
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+/** How a process started again ended: its exit code, or the signal that ended it. */
+export type Ended = { code: number; signal?: undefined } | { code?: undefined; signal: NodeJS.Signals };
+
+/** The exit code a shell gives a process that ended so (128 + the signal's number). */
+export function exitCode(ended: Ended): number {
+  return ended.code ?? 128 + (constants.signals[ended.signal] ?? 0);
+}
+
 /**
  * Run this same command again in a new process whose environment has `env` added, and resolve to
- * its exit code (128 + the signal's number when a signal ended it), or to undefined when no
- * process could be started (the caller then goes on in this one). Its output goes where this
+ * how it ended, or to undefined when no process could be started (the caller then goes on in this
+ * one). Its output goes where this
  * process's goes. SIGINT, SIGTERM and SIGHUP sent to this process are passed on to it, and it
  * stops as on SIGTERM if this process dies without being able to (SIGKILL, a CI's timeout), so a
  * build never runs on without the process that was asked for it.
  */
-export function restartProcess(env: Record<string, string>): Promise<number | undefined> {
+export function restartProcess(env: Record<string, string>): Promise<Ended | undefined> {
   const [entry, ...args] = process.argv.slice(1);
   if (entry === undefined) return Promise.resolve(undefined);
   return new Promise((resolve) => {
@@ -24,17 +32,17 @@ export function restartProcess(env: Record<string, string>): Promise<number | un
     const pass = (signal: NodeJS.Signals) => child.kill(signal);
     for (const signal of FORWARDED) process.on(signal, pass);
     let settled = false;
-    const done = (code: number | undefined) => {
+    const done = (ended: Ended | undefined) => {
       if (settled) return;
       settled = true;
       for (const signal of FORWARDED) process.off(signal, pass);
-      resolve(code);
+      resolve(ended);
     };
     // Only a process that never started is built in instead of; one that did is waited for.
     child.on('error', () => {
       if (child.pid === undefined) done(undefined);
     });
-    child.once('exit', (code, signal) => done(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+    child.once('exit', (code, signal) => done(signal ? { signal } : { code: code ?? 1 }));
   });
 }
 

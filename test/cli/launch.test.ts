@@ -85,6 +85,19 @@ describe.skipIf(!linux)('a build that writes a whole site', () => {
     expect((await started.done).code).toBe(0);
   });
 
+  it('says so when the build process is killed', { timeout: 240_000 }, async () => {
+    const fresh = mkdtempSync(path.join(tmpdir(), 'bayegan-launch-'));
+    generateCorpus(fresh, 400, 5);
+    const started = startBuild(fresh);
+    const child = await buildChild(started);
+    await sleep(1500);
+    process.kill(child!.pid, 'SIGKILL');
+    const done = await started.done;
+    expect(done.code).toBe(137);
+    expect(done.stderr).toContain("bayegan: the build's process was killed by SIGKILL (out of memory, or kill -9); the output folder holds a whole site");
+    expect(done.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('stops when the process asked for it is stopped or killed', { timeout: 240_000 }, async () => {
     for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
       const fresh = mkdtempSync(path.join(tmpdir(), 'bayegan-launch-'));
