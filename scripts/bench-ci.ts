@@ -48,7 +48,7 @@ export function ciScenarios(corpus: string, count: number, hugoRelated = false):
   const work = path.join(repo, '.bench', `ci-${count}`);
   const site = path.join(work, 'site');
   const saved = path.join(work, 'cache.tar');
-  // As a CI service runs it (CI=true): a site built once leaves no standby tree behind.
+  // As a CI service runs it (CI=true).
   const timings = { BAYEGAN_TIMINGS: '1', CI: 'true' };
   const results: Measurement[] = [];
   const record = (result: Measurement) => {

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/index.ts';
 import { brandFiles, loadTheme, themeAssets } from '../pages/index.ts';
 import { buildSiteModel } from '../site/index.ts';
 import { checkFolders, describeHolder, inspectOutput, liveSiteIntact, OutputWriter, type WriteStats } from '../write/index.ts';
-import { buildTime, envWholeNumber, inCi, loadSiteConfig, resolvePaths } from '../config/index.ts';
+import { buildTime, envWholeNumber, loadSiteConfig, resolvePaths } from '../config/index.ts';
 import { formatJalaliCanonical, jalaliFromEpochMs } from '../persian/index.ts';
 import { collectIfGrown } from './memory.ts';
 import { siteOutputs, type OutputCounts } from './outputs.ts';
@@ -127,8 +127,9 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       {
         waiting: (holder) => options.waiting?.(`Waiting for another build of this output folder to finish (${describeHolder(holder)}).`),
         listFiles: options.listFiles ?? false,
-        // Outside CI, where a site is built again and again, the first build of a large one leaves a standby tree behind it.
-        keepStandby: large && !inCi(),
+        // The first build of a large site leaves a standby tree behind it: the next build's start
+        // from the live site, and in CI, where only `.cache/` may be kept, the next run's site.
+        keepStandby: large,
         ...(inspecting && {
           inspect: async (job) => {
             const found = await inspecting.inspect(job);
@@ -161,7 +162,7 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       });
       ready(true);
       claimed = performance.now();
-      project.timings.mark('output folder', writer.relinked !== undefined ? `the standby tree made again from the live site: ${writer.relinked} files` : undefined);
+      project.timings.mark('output folder', writer.relinked !== undefined ? `the standby tree made again from the live site: ${writer.relinked} files` : writer.restored !== undefined ? `no live site: the earlier site kept in the cache is the base, ${writer.restored} files` : undefined);
       const site = siteOutputs({
         model,
         paths,

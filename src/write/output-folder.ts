@@ -78,6 +78,8 @@ export interface Claimed {
   hasLive: boolean;
   /** The standby tree was made again in full, of this many files: it could not be brought up to date (see `syncStandby`). */
   relinked?: number;
+  /** There was no live site, and the new one starts from the site kept in the cache, of this many files (see `standbyAsBase`). */
+  restored?: number;
   warnings: string[];
 }
 
@@ -117,6 +119,8 @@ export class OutputFolder {
       const warnings = this.recover();
       const marker = this.inspect();
       if (!marker) {
+        const base = this.standbyAsBase();
+        if (base) return { manifest: base, owned: new Set(base.keys()), hasLive: false, warnings, restored: base.size };
         this.resetStandby();
         return { manifest: new Map(), owned: new Set(), hasLive: false, warnings };
       }
@@ -167,6 +171,36 @@ export class OutputFolder {
       return stored.entries;
     }
     return undefined;
+  }
+
+  /**
+   * With no live site (the output folder was removed, or a CI run restored `.cache/` alone), the
+   * standby tree the cache keeps with its record is an earlier site: the new one starts from it,
+   * as an edit's starts from the live site, and renders only the outputs whose keys changed, not
+   * every page. It must be as a build left it: its record read whole, with no refused line, and
+   * of this very tree (the marker's id); else undefined, and the tree is emptied by the caller.
+   * Only bayegan's own files stay: whatever else the tree holds goes (files its site kept from an
+   * output folder, files its record does not name, links), so the site is what a build from
+   * nothing makes; each kept file is still looked at against its record line before it is
+   * vouched for (`OutputWriter.vouchedLine`). The record goes first, as in `syncStandby`.
+   */
+  private standbyAsBase(): Manifest | undefined {
+    const { standby, standbyManifest } = this.places;
+    // A link planted in its place is never followed: the tree's files are removed below.
+    if (!lstatSync(standby, { throwIfNoEntry: false })?.isDirectory() || !lstatSync(standbyManifest, { throwIfNoEntry: false })?.isFile()) return undefined;
+    const stored = readManifest(standbyManifest);
+    const marker = readMarker(standby);
+    rmSync(standbyManifest, { force: true });
+    if (!stored || !marker || stored.id !== marker.id || stored.refused > 0) return undefined;
+    const owned = ownedFiles(stored.entries);
+    const listing = listTree(standby);
+    const extra = listing.files.filter((file) => !owned.has(file) && file !== MARKER);
+    for (const file of [...extra, ...listing.others]) removeFrom(standby, file);
+    pruneEmpty(standby, [...extra, ...listing.others]);
+    forgetFolders();
+    const base: Manifest = new Map();
+    for (const [file, entry] of stored.entries) if (owned.has(file)) base.set(file, entry);
+    return base;
   }
 
   // An empty standby tree (the first build, or one after the cache was lost).

@@ -45,7 +45,8 @@ export interface WriterOptions {
   /**
    * A build that leaves no standby tree (the first into an empty folder) makes one after it has
    * published, so that the next build's first look at the output folder does not (see
-   * `OutputFolder.keepStandby`). Default: false (a site built once, as in CI, never needs it).
+   * `OutputFolder.keepStandby`), and so that a build with the cache but not the output folder
+   * (a CI run that keeps `.cache/` alone) starts from it. Default: false (a small site).
    */
   keepStandby?: boolean;
 }
@@ -95,6 +96,8 @@ export class OutputWriter {
   readonly warnings: string[] = [];
   /** The files of the standby tree when `start` had to make it again in full from the live site. */
   relinked: number | undefined;
+  /** With no live site, the files of the earlier site kept in the cache that this build starts from (see `OutputFolder.standbyAsBase`). */
+  restored: number | undefined;
   /** The files of the standby tree that `commit` made for the next build (see `keepStandby`). */
   keptStandby: number | undefined;
 
@@ -118,6 +121,7 @@ export class OutputWriter {
     this.previous = claimed.manifest;
     this.owned = claimed.owned;
     this.relinked = claimed.relinked;
+    this.restored = claimed.restored;
     this.warnings.push(...claimed.warnings);
     const record = this.folder.liveRecord;
     const inspect = this.options.inspect;
