@@ -146,7 +146,9 @@ describe('the render cache', () => {
     const htmlRoot = path.join(root, '.cache/html');
     const bodies = readdirSync(htmlRoot, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     for (const body of bodies) writeFileSync(path.join(body.parentPath, body.name), 'x'.repeat(100));
+    // Neither the site nor the copy of it the cache keeps: every page is rendered again, from the bodies.
     rmSync(path.join(root, 'clean'), { recursive: true });
+    rmSync(path.join(root, '.cache/out'), { recursive: true });
     const bodiesGone = await build(root, { out: 'clean' });
     expect(bodiesGone.result.warnings.join('\n')).toMatch(/missing or damaged in the cache/);
     expect(bodiesGone.read('news/2/index.html')).toBe(expected);
