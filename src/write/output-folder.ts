@@ -192,14 +192,12 @@ export class OutputFolder {
     const marker = readMarker(standby);
     rmSync(standbyManifest, { force: true });
     if (!stored || !marker || stored.id !== marker.id || stored.refused > 0) return undefined;
-    const owned = ownedFiles(stored.entries);
+    const base: Manifest = new Map([...stored.entries].filter(([, entry]) => !isKept(entry)));
     const listing = listTree(standby);
-    const extra = listing.files.filter((file) => !owned.has(file) && file !== MARKER);
-    for (const file of [...extra, ...listing.others]) removeFrom(standby, file);
-    pruneEmpty(standby, [...extra, ...listing.others]);
+    const gone = [...listing.files.filter((file) => !base.has(file) && file !== MARKER), ...listing.others];
+    for (const file of gone) removeFrom(standby, file);
+    pruneEmpty(standby, gone);
     forgetFolders();
-    const base: Manifest = new Map();
-    for (const [file, entry] of stored.entries) if (owned.has(file)) base.set(file, entry);
     return base;
   }
 
